@@ -1,0 +1,24 @@
+package dev.betterauthjakarta.mail;
+
+/** Small helpers for the bodies of mailed links. */
+public final class Links {
+  private Links() {}
+
+  public static String escapeHtml(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
+  /** A plain-text and an HTML body around one link. */
+  public static OutgoingMail mail(String to, String subject, String intro, String link, String outro) {
+    String text = intro + "\n\n" + link + "\n\n" + outro + "\n";
+    String html =
+        "<!doctype html><html><body><p>" + escapeHtml(intro) + "</p><p><a href=\""
+            + escapeHtml(link) + "\">" + escapeHtml(link) + "</a></p><p>" + escapeHtml(outro)
+            + "</p></body></html>";
+    return new OutgoingMail(to, subject, text, html);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.betterauthjakarta.platform;
+
+/**
+ * Every error the service answers with: HTTP status, Better Auth's code (the constant key of
+ * Better Auth 1.5+) and its default message. Codes Better Auth lacks are marked "ours".
+ */
+public enum ErrorCode {
+  // Sessions and guards
+  UNAUTHORIZED(401, "Unauthorized"),
+  SESSION_NOT_FRESH(403, "Session is not fresh"),
+  SESSION_EXPIRED(400, "Session expired. Re-authenticate to perform this action."),
+  BANNED_USER(
+      403,
+      "You have been banned from this application. Please contact support if you believe this is"
+          + " an error."),
+
+  // Credentials
+  INVALID_EMAIL(400, "Invalid email"),
+  INVALID_PASSWORD(400, "Invalid password"),
+  INVALID_EMAIL_OR_PASSWORD(401, "Invalid email or password"),
+  PASSWORD_TOO_SHORT(400, "Password too short"),
+  PASSWORD_TOO_LONG(400, "Password too long"),
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL(422, "User already exists. Use another email."),
+  CREDENTIAL_ACCOUNT_NOT_FOUND(400, "Credential account not found"),
+
+  // User
+  USER_NOT_FOUND(404, "User not found"),
+  EMAIL_CAN_NOT_BE_UPDATED(400, "Email can not be updated"),
+  FIELD_NOT_ALLOWED(400, "Field not allowed to be set"),
+  NO_FIELDS_TO_UPDATE(400, "No fields to update"), // ours: Better Auth sends only the message
+  EMAIL_IS_THE_SAME(400, "Email is the same"), // ours: Better Auth sends only the message
+  USERNAME_TOO_SHORT(400, "Username is too short"),
+  USERNAME_TOO_LONG(400, "Username is too long"),
+  INVALID_USERNAME(400, "Username is invalid"),
+  INVALID_DISPLAY_USERNAME(400, "Display username is invalid"),
+  USERNAME_IS_ALREADY_TAKEN(400, "Username is already taken. Please try another."),
+
+  // Accounts
+  FAILED_TO_UNLINK_LAST_ACCOUNT(400, "You can't unlink your last account"),
+  ACCOUNT_NOT_FOUND(400, "Account not found"),
+  ACCOUNT_MANAGEMENT_DISABLED(404, "Account management is not enabled"), // ours
+
+  // Verification links
+  INVALID_TOKEN(401, "Invalid token"),
+  TOKEN_EXPIRED(401, "Token expired"),
+  INVALID_CALLBACK_URL(403, "Invalid callbackURL"),
+
+  // Request shape (ours unless Better Auth has the code)
+  VALIDATION_ERROR(400, "Invalid request body"),
+  BODY_MUST_BE_AN_OBJECT(400, "Body must be an object"),
+  INVALID_JSON(400, "Request body is not valid JSON"),
+  PAYLOAD_TOO_LARGE(413, "Request body is larger than 65536 bytes"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Content-Type is not allowed. Allowed types: application/json"),
+  NOT_FOUND(404, "Not found"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  NOT_ACCEPTABLE(406, "Not acceptable"),
+  BAD_REQUEST(400, "Bad request"),
+  CONFLICT(409, "The request conflicts with the current state; try again"),
+  INTERNAL_SERVER_ERROR(500, "Internal server error");
+
+  private final int status;
+  private final String message;
+
+  ErrorCode(int status, String message) {
+    this.status = status;
+    this.message = message;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  /** The code a bare HTTP status maps to, for errors raised by the JAX-RS runtime itself. */
+  public static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 401 -> UNAUTHORIZED;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      default -> status >= 500 ? INTERNAL_SERVER_ERROR : BAD_REQUEST;
+    };
+  }
+}

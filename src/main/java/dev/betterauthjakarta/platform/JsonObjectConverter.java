@@ -1,0 +1,33 @@
+package dev.betterauthjakarta.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.io.StringReader;
+
+/**
+ * A JSON object in a {@code jsonb} column. Writes the JSON text (the pool's
+ * {@code stringtype=unspecified} lets PostgreSQL cast it); reads through {@code toString()},
+ * because EclipseLink hands jsonb over as the driver's PGobject, not as a String.
+ */
+@Converter
+public class JsonObjectConverter implements AttributeConverter<JsonObject, Object> {
+
+  @Override
+  public Object convertToDatabaseColumn(JsonObject value) {
+    return value == null ? "{}" : value.toString();
+  }
+
+  @Override
+  public JsonObject convertToEntityAttribute(Object column) {
+    if (column == null) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(column.toString()))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.betterauthjakarta.session;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A row of Better Auth's {@code "session"} table; {@code token} holds the token's SHA-256. */
+@Entity
+@Table(name = "session")
+@NamedQuery(name = Session.BY_TOKEN_HASH, query = "select s from Session s where s.token = :token")
+@NamedQuery(
+    name = Session.DELETE_BY_USER,
+    query = "delete from Session s where s.userId = :userId")
+public class Session {
+  public static final String BY_TOKEN_HASH = "Session.byTokenHash";
+  public static final String DELETE_BY_USER = "Session.deleteByUser";
+
+  @Id private String id;
+  private Instant expiresAt;
+  private String token;
+  private Instant createdAt;
+  private Instant updatedAt;
+  private String ipAddress;
+  private String userAgent;
+  private String userId;
+  private String impersonatedBy;
+
+  protected Session() {}
+
+  public Session(
+      String id,
+      String tokenHash,
+      String userId,
+      Instant now,
+      Instant expiresAt,
+      String ipAddress,
+      String userAgent) {
+    this.id = id;
+    this.token = tokenHash;
+    this.userId = userId;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.expiresAt = expiresAt;
+    this.ipAddress = ipAddress;
+    this.userAgent = userAgent;
+  }
+
+  public boolean isExpiredAt(Instant now) {
+    return !expiresAt.isAfter(now);
+  }
+
+  /**
+   * A session signed in with {@code rememberMe: false} lives a short, fixed time and is never
+   * extended. Better Auth remembers that in a cookie; a bearer client has none, so it is read
+   * off the row: only such a session was created with a lifetime at most the short one.
+   */
+  public boolean isShortLived(Duration shortLifetime) {
+    return !expiresAt.isAfter(createdAt.plus(shortLifetime));
+  }
+
+  /** Better Auth's sliding refresh: extend once the last extension is updateAge old. */
+  public boolean isDueForRefresh(Instant now, Duration expiresIn, Duration updateAge) {
+    return !expiresAt.minus(expiresIn).plus(updateAge).isAfter(now);
+  }
+
+  public void extend(Instant now, Duration expiresIn) {
+    expiresAt = now.plus(expiresIn);
+    updatedAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public String getIpAddress() {
+    return ipAddress;
+  }
+
+  public String getUserAgent() {
+    return userAgent;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public String getImpersonatedBy() {
+    return impersonatedBy;
+  }
+}

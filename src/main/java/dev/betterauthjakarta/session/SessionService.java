@@ -1,0 +1,96 @@
+package dev.betterauthjakarta.session;
+
+import dev.betterauthjakarta.platform.AuthSettings;
+import dev.betterauthjakarta.user.User;
+import dev.betterauthjakarta.user.UserView;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates, resolves, extends and ends sessions. */
+@Stateless
+public class SessionService {
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject AuthSettings settings;
+
+  /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
+  public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
+    Instant now = now();
+    String token = SessionTokens.generate();
+    Duration lifetime = rememberMe ? settings.sessionExpiresIn() : settings.shortSessionExpiresIn();
+    Session session =
+        new Session(
+            UUID.randomUUID().toString(),
+            SessionTokens.hash(token),
+            user.getId(),
+            now,
+            now.plus(lifetime),
+            client.ipAddress(),
+            client.userAgent());
+    em.persist(session);
+    return new IssuedSession(token, SessionView.from(session, token));
+  }
+
+  /**
+   * The caller behind a raw token, or empty for an unknown, expired or banned one. Expired rows
+   * are deleted on sight, an expired ban is lifted, and a session whose last extension is older
+   * than updateAge is extended (sliding refresh) unless the client asked not to.
+   */
+  public Optional<Caller> authenticate(String token, boolean allowRefresh) {
+    Optional<Session> found =
+        em.createNamedQuery(Session.BY_TOKEN_HASH, Session.class)
+            .setParameter("token", SessionTokens.hash(token))
+            .getResultStream()
+            .findFirst();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Session session = found.get();
+    Instant now = now();
+    if (session.isExpiredAt(now)) {
+      em.remove(session);
+      return Optional.empty();
+    }
+    User user = em.find(User.class, session.getUserId());
+    if (user == null || user.isBannedAt(now)) {
+      // Bans are enforced on every request, so a banned user's sessions stop working at once.
+      return Optional.empty();
+    }
+    if (user.hasExpiredBanAt(now)) {
+      user.liftBan(now);
+    }
+    boolean refreshed = false;
+    if (allowRefresh
+        && !session.isShortLived(settings.shortSessionExpiresIn())
+        && session.isDueForRefresh(now, settings.sessionExpiresIn(), settings.sessionUpdateAge())) {
+      session.extend(now, settings.sessionExpiresIn());
+      refreshed = true;
+    }
+    return Optional.of(
+        new Caller(SessionView.from(session, token), UserView.from(user), token, refreshed));
+  }
+
+  /** Sign-out: the caller's own session ends. */
+  public void end(String sessionId) {
+    Session session = em.find(Session.class, sessionId);
+    if (session != null) {
+      em.remove(session);
+    }
+  }
+
+  public void endAllOf(String userId) {
+    em.createNamedQuery(Session.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.betterauthjakarta.user;
+
+import dev.betterauthjakarta.account.Account;
+import dev.betterauthjakarta.credential.PasswordHasher;
+import dev.betterauthjakarta.platform.AdvisoryLocks;
+import dev.betterauthjakarta.platform.AuthException;
+import dev.betterauthjakarta.platform.AuthSettings;
+import dev.betterauthjakarta.platform.Conflicts;
+import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.session.Caller;
+import dev.betterauthjakarta.session.SessionService;
+import dev.betterauthjakarta.verification.VerificationService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The user row: creation with unique email and username, profile updates, deletion. */
+@Stateless
+public class UserService {
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject AuthSettings settings;
+  @Inject PasswordHasher passwords;
+  @Inject SessionService sessions;
+  @Inject VerificationService verifications;
+
+  /** An email or a username belongs to one user: checked under a lock, enforced by the database. */
+  public User create(NewUser n) {
+    List<String> locks = new ArrayList<>();
+    locks.add(emailLock(n.email()));
+    if (n.username() != null) {
+      locks.add(usernameLock(n.username()));
+    }
+    AdvisoryLocks.lock(em, locks.toArray(String[]::new));
+    if (findByEmail(n.email()).isPresent()) {
+      throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+    }
+    if (n.username() != null && findByUsername(n.username()).isPresent()) {
+      throw new AuthException(ErrorCode.USERNAME_IS_ALREADY_TAKEN);
+    }
+    User user = new User(UUID.randomUUID().toString(), n.name(), n.email(), now());
+    user.setImage(n.image());
+    user.setUsername(n.username());
+    user.setDisplayUsername(n.displayUsername());
+    user.setMetadata(n.metadata() == null ? JsonValue.EMPTY_JSON_OBJECT : n.metadata());
+    em.persist(user);
+    Conflicts.flush(em);
+    return user;
+  }
+
+  public Optional<User> findByEmail(String normalizedEmail) {
+    return em.createNamedQuery(User.BY_EMAIL, User.class)
+        .setParameter("email", normalizedEmail)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<User> findByUsername(String normalizedUsername) {
+    return em.createNamedQuery(User.BY_USERNAME, User.class)
+        .setParameter("username", normalizedUsername)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The caller's user row, locked until the transaction ends, so that concurrent changes to one
+   * user (two metadata patches, a delete and an update) apply one after the other.
+   */
+  public User lockCaller(Caller caller) {
+    User user = em.find(User.class, caller.userId(), LockModeType.PESSIMISTIC_WRITE);
+    if (user == null) {
+      throw new AuthException(ErrorCode.UNAUTHORIZED); // deleted since the filter saw it
+    }
+    return user;
+  }
+
+  /** Serialises claims on one email address across sign-up and email changes. */
+  public void lockEmail(String normalizedEmail) {
+    AdvisoryLocks.lock(em, emailLock(normalizedEmail));
+  }
+
+  public void update(Caller caller, UpdateUserRequest request) {
+    User user = lockCaller(caller);
+    request.name().ifPresent(user::setName);
+    request.image().ifPresent(user::setImage);
+    request.username().ifPresent(typed -> changeUsername(user, typed));
+    request.displayUsername().ifPresent(user::setDisplayUsername);
+    request.metadata().ifPresent(patch -> user.setMetadata(Metadata.merge(user.getMetadata(), patch)));
+    user.setUpdatedAt(now());
+    Conflicts.flush(em);
+  }
+
+  /** Setting one's own current username again is fine; another user's is taken. */
+  private void changeUsername(User user, String typed) {
+    if (typed == null) {
+      user.setUsername(null);
+      return;
+    }
+    String username = Usernames.normalize(typed);
+    if (username.equals(user.getUsername())) {
+      return;
+    }
+    AdvisoryLocks.lock(em, usernameLock(username));
+    Optional<User> holder = findByUsername(username);
+    if (holder.isPresent() && !Objects.equals(holder.get().getId(), user.getId())) {
+      throw new AuthException(ErrorCode.USERNAME_IS_ALREADY_TAKEN);
+    }
+    user.setUsername(username);
+  }
+
+  /**
+   * Deletes the user with its sessions, accounts and pending verifications, all in this one
+   * transaction. Proof of presence: the password, or else a session signed in within freshAge.
+   */
+  public void delete(Caller caller, Optional<String> password) {
+    User user = lockCaller(caller);
+    Instant now = now();
+    if (password.isPresent()) {
+      Account credential =
+          em.createNamedQuery(Account.BY_USER_AND_PROVIDER, Account.class)
+              .setParameter("userId", user.getId())
+              .setParameter("providerId", Account.CREDENTIAL_PROVIDER)
+              .getResultStream()
+              .filter(a -> a.getPassword() != null)
+              .findFirst()
+              .orElseThrow(() -> new AuthException(ErrorCode.CREDENTIAL_ACCOUNT_NOT_FOUND));
+      if (!passwords.verify(password.get(), credential.getPassword()).matches()) {
+        throw new AuthException(ErrorCode.INVALID_PASSWORD);
+      }
+    } else if (!caller.isFreshAt(now, settings.sessionFreshAge())) {
+      throw new AuthException(ErrorCode.SESSION_EXPIRED);
+    }
+    verifications.deleteAllOf(user.getId());
+    sessions.endAllOf(user.getId());
+    em.createNamedQuery(Account.DELETE_BY_USER).setParameter("userId", user.getId()).executeUpdate();
+    em.remove(user);
+  }
+
+  private static String emailLock(String email) {
+    return "email:" + email;
+  }
+
+  private static String usernameLock(String username) {
+    return "username:" + username;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

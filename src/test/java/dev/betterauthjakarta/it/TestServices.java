@@ -1,0 +1,60 @@
+package dev.betterauthjakarta.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts a real PostgreSQL (zonky binaries) and an SMTP server (GreenMail) once per Failsafe run,
+ * before Arquillian boots Payara: Arquillian starts the container ahead of any test class code,
+ * so a JUnit extension would be too late. Inactive unless {@code embedded.services=true}, which
+ * only Failsafe sets, so unit tests never start a database.
+ */
+public class TestServices implements LauncherSessionListener {
+  private static EmbeddedPostgres postgres;
+  private static GreenMail greenMail;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (!Boolean.getBoolean("embedded.services") || postgres != null) {
+      return;
+    }
+    try {
+      postgres = EmbeddedPostgres.builder().setPort(Integer.getInteger("it.pg.port")).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+    }
+    greenMail = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", "smtp"));
+    greenMail.start();
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (greenMail != null) {
+      greenMail.stop();
+      greenMail = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        postgres = null;
+      }
+    }
+  }
+
+  public static DataSource dataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  public static GreenMail greenMail() {
+    return greenMail;
+  }
+}
