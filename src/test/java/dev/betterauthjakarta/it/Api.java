@@ -20,7 +20,10 @@ import java.util.concurrent.CompletableFuture;
 /** A small fluent HTTP client for the service's routes under /api/auth. */
 public final class Api {
   private static final HttpClient HTTP =
+      // HTTP/1.1 as curl and browsers speak it over plain http. (The JDK's default h2c upgrade
+      // attempt sometimes hangs on a connection the server closed after an early 413.)
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();

@@ -1,0 +1,53 @@
+package dev.betterauthjakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.UUID;
+
+/** A user an integration test signed up for itself, so tests share no state. */
+public record TestUser(String id, String email, String password, String token, JsonObject user) {
+  public static final String PASSWORD = "correct horse battery staple";
+
+  public static String uniqueEmail() {
+    return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "@example.com";
+  }
+
+  public static String uniqueUsername() {
+    return "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  public static TestUser signUp(Api api) {
+    return signUp(api, Json.createObjectBuilder());
+  }
+
+  /** Signs up with a fresh email and the standard password, plus the given fields. */
+  public static TestUser signUp(Api api, JsonObjectBuilder extra) {
+    String email = uniqueEmail();
+    JsonObject body =
+        extra.add("name", "Test User").add("email", email).add("password", PASSWORD).build();
+    Api.Reply reply = api.post("sign-up/email").json(body).send();
+    assertEquals(200, reply.status(), reply.toString());
+    JsonObject json = reply.json();
+    JsonObject user = json.getJsonObject("user");
+    return new TestUser(user.getString("id"), email, PASSWORD, json.getString("token"), user);
+  }
+
+  /** A second, independent session of the same user. */
+  public String signIn(Api api) {
+    Api.Reply reply =
+        api.post("sign-in/email")
+            .json(Json.createObjectBuilder().add("email", email).add("password", password).build())
+            .send();
+    assertEquals(200, reply.status(), reply.toString());
+    return reply.json().getString("token");
+  }
+
+  /** Makes every session of this user look signed in two days ago (no longer fresh). */
+  public void ageSessions() {
+    Db.update(
+        "update \"session\" set \"createdAt\" = now() - interval '2 days' where \"userId\" = ?", id);
+  }
+}
