@@ -91,9 +91,14 @@ public class EmailChangeService {
     return UserView.from(user);
   }
 
+  /**
+   * Better Auth always adds {@code callbackURL=/}; for a standalone service that would send the
+   * browser to this server's bare root, so the link carries a callback only when the client gave
+   * one, and otherwise answers with JSON.
+   */
   private String verifyLink(String token, Optional<String> callbackURL) {
     return settings.apiUrl()
         + "/verify-email?token=" + token
-        + "&callbackURL=" + URLEncoder.encode(callbackURL.orElse("/"), StandardCharsets.UTF_8);
+        + callbackURL.map(c -> "&callbackURL=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
   }
 }

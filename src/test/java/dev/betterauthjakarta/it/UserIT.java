@@ -267,7 +267,9 @@ class UserIT {
     Db.update("update \"user\" set \"emailVerified\" = true where \"id\" = ?", u.id());
     String newEmail = TestUser.uniqueEmail();
     api().post("change-email").bearer(u.token()).json("{\"newEmail\":\"" + newEmail + "\"}").send();
-    String token = Mailbox.token(Mailbox.awaitMailsTo(newEmail, 1).get(0));
+    MimeMessage mail = Mailbox.awaitMailsTo(newEmail, 1).get(0);
+    assertFalse(Mailbox.plainText(mail).contains("callbackURL"), "no callback unless the client gave one");
+    String token = Mailbox.token(mail);
 
     Api.Reply ok = api().get("verify-email?token=" + token + "&callbackURL=https%3A%2F%2Fapp.example.com%2Fdone").send();
     assertEquals(302, ok.status());

@@ -1,0 +1,10 @@
+/**
+ * The user. {@code POST /update-user}, {@code POST /delete-user}.
+ *
+ * <p>Rules: only provided fields change and null clears; email and server-only fields cannot be
+ * set; usernames are 3–30 of [a-zA-Z0-9_.], stored lower-cased, unique, and one's own may be set
+ * again; metadata changes by JSON Merge Patch within 16 KiB and 8 levels; deleting needs the
+ * password or a fresh session and removes sessions, accounts and pending links in the same
+ * transaction; changes to one user run one after another (the row is locked).
+ */
+package dev.betterauthjakarta.user;
