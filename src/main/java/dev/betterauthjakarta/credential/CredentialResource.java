@@ -5,7 +5,10 @@ import dev.betterauthjakarta.platform.Body;
 import dev.betterauthjakarta.session.BearerTokens;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
+import dev.betterauthjakarta.session.IssuedSession;
 import dev.betterauthjakarta.session.SessionService;
+import dev.betterauthjakarta.user.UserService;
+import dev.betterauthjakarta.user.Usernames;
 import dev.betterauthjakarta.user.UserView;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -29,6 +32,7 @@ import java.util.Optional;
 public class CredentialResource {
   @Inject CredentialService credentials;
   @Inject SessionService sessions;
+  @Inject UserService users;
   @Inject BearerTokens bearerTokens;
   @Inject AuthSettings settings;
   @Context HttpHeaders headers;
@@ -43,25 +47,45 @@ public class CredentialResource {
 
   public record SignOutResponse(boolean success) {}
 
+  public record AvailabilityResponse(boolean available) {}
+
   @POST
   @Path("sign-up/email")
   public Response signUp(JsonObject body) {
     SignUpRequest request = SignUpRequest.from(Body.of(body), settings.trustedOrigins());
-    var signedIn = credentials.signUp(request, ClientInfo.from(headers, http));
-    String token = signedIn.session().token();
-    return bearerTokens
-        .withToken(Response.ok(new SignUpResponse(token, signedIn.user())), token)
-        .build();
+    var signedUp = credentials.signUp(request, ClientInfo.from(headers, http));
+    String token = signedUp.session().map(IssuedSession::token).orElse(null);
+    var response = Response.ok(new SignUpResponse(token, signedUp.user()));
+    return (token == null ? response : bearerTokens.withToken(response, token)).build();
   }
 
   @POST
   @Path("sign-in/email")
-  public Response signIn(JsonObject body) {
-    SignInRequest request = SignInRequest.from(Body.of(body), settings.trustedOrigins());
-    return switch (credentials.signIn(request, ClientInfo.from(headers, http))) {
+  public Response signInWithEmail(JsonObject body) {
+    SignInRequest request = SignInRequest.withEmail(Body.of(body), settings.trustedOrigins());
+    return answer(request, credentials.signInWithEmail(request, ClientInfo.from(headers, http)));
+  }
+
+  @POST
+  @Path("sign-in/username")
+  public Response signInWithUsername(JsonObject body) {
+    SignInRequest request = SignInRequest.withUsername(Body.of(body), settings.trustedOrigins());
+    return answer(request, credentials.signInWithUsername(request, ClientInfo.from(headers, http)));
+  }
+
+  /** Better Auth's username plugin route; a malformed username is a 422. */
+  @POST
+  @Path("is-username-available")
+  public AvailabilityResponse isUsernameAvailable(JsonObject body) {
+    String username = Usernames.normalizeForLookup(Body.of(body).requiredString("username", 1024));
+    return new AvailabilityResponse(users.findByUsername(username).isEmpty());
+  }
+
+  private Response answer(SignInRequest request, SignInOutcome outcome) {
+    return switch (outcome) {
       case SignInOutcome.SignedIn s -> {
         Optional<String> url = request.callbackURL();
-        String token = s.session().token();
+        String token = s.session().orElseThrow().token();
         var entity = new SignInResponse(url.isPresent(), token, url.orElse(null), s.user());
         yield bearerTokens.withToken(Response.ok(entity), token).build();
       }

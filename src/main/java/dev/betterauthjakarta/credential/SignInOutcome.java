@@ -2,10 +2,12 @@ package dev.betterauthjakarta.credential;
 
 import dev.betterauthjakarta.session.IssuedSession;
 import dev.betterauthjakarta.user.UserView;
+import java.util.Optional;
 
 /** A correct password either opens a session or, for a 2FA user, asks for the second factor. */
 public sealed interface SignInOutcome {
-  record SignedIn(IssuedSession session, UserView user) implements SignInOutcome {}
+  /** {@code session} is empty when a sign-up must verify its email before signing in. */
+  record SignedIn(Optional<IssuedSession> session, UserView user) implements SignInOutcome {}
 
   record SecondFactorRequired() implements SignInOutcome {}
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code POST /sign-up/email}, checked in Better Auth's order. Server-only fields with a value
  * are refused; emailVerified, banned and twoFactorEnabled are not inputs and are ignored.
  */
-public record SignUpRequest(NewUser user, String password, boolean rememberMe) {
+public record SignUpRequest(
+    NewUser user, String password, boolean rememberMe, Optional<String> callbackURL) {
   private static final List<String> SERVER_ONLY = List.of("role", "banReason", "banExpires");
 
   public static SignUpRequest from(Body body, TrustedOrigins origins) {
@@ -70,6 +71,7 @@ public record SignUpRequest(NewUser user, String password, boolean rememberMe) {
             display,
             metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata),
         password,
-        rememberMe);
+        rememberMe,
+        callbackURL);
   }
 }

@@ -1,5 +1,9 @@
 package dev.betterauthjakarta.mail;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 /** Small helpers for the bodies of mailed links. */
 public final class Links {
   private Links() {}
@@ -10,6 +14,15 @@ public final class Links {
         .replace(">", "&gt;")
         .replace("\"", "&quot;")
         .replace("'", "&#39;");
+  }
+
+  /** {@code base} plus {@code callbackURL=} when the client gave one. */
+  public static String withCallback(String base, Optional<String> callbackURL) {
+    return base
+        + callbackURL
+            .map(c -> (base.contains("?") ? "&" : "?") + "callbackURL="
+                + URLEncoder.encode(c, StandardCharsets.UTF_8))
+            .orElse("");
   }
 
   /** A plain-text and an HTML body around one link. */

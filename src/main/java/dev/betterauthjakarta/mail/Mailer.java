@@ -1,6 +1,8 @@
 package dev.betterauthjakarta.mail;
 
 import dev.betterauthjakarta.platform.AuthSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,7 +25,9 @@ import java.util.logging.Logger;
 /**
  * Sends mail through Jakarta Mail over SMTP when {@code better.auth.smtp.host} is set; otherwise
  * writes it to the server log (the outbox of a development run). Mail goes out only after the
- * transaction that asked for it commits, so a rolled-back request never mails a dead link.
+ * transaction that asked for it commits, so a rolled-back request never mails a dead link, and
+ * in the background, so the time SMTP takes never tells a caller whether a mail was sent (which
+ * would reveal whether an account exists).
  */
 @ApplicationScoped
 public class Mailer {
@@ -31,7 +35,13 @@ public class Mailer {
 
   @Inject AuthSettings settings;
 
+  @Resource ManagedExecutorService executor;
+
   void sendAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingMail mail) {
+    executor.execute(() -> deliver(mail));
+  }
+
+  private void deliver(OutgoingMail mail) {
     if (settings.smtpHost().isEmpty()) {
       LOG.info(
           () ->

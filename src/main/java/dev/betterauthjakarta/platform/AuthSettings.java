@@ -49,6 +49,30 @@ public class AuthSettings {
   long emailChangeExpiresIn;
 
   @Inject
+  @ConfigProperty(name = "better.auth.email-verification.required", defaultValue = "false")
+  boolean requireEmailVerification;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.email-verification.send-on-sign-up")
+  Optional<Boolean> sendVerificationOnSignUp;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.email-verification.expires-in", defaultValue = "3600")
+  long emailVerificationExpiresIn;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.email-change.confirm-with-current-email", defaultValue = "false")
+  boolean confirmEmailChangeWithCurrentEmail;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.delete-user.confirm-by-email", defaultValue = "false")
+  boolean confirmDeleteByEmail;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.delete-user.expires-in", defaultValue = "86400")
+  long deleteUserExpiresIn;
+
+  @Inject
   @ConfigProperty(name = "better.auth.password.hash-format", defaultValue = "argon2id")
   String passwordHashFormat;
 
@@ -142,6 +166,34 @@ public class AuthSettings {
 
   public Duration emailChangeExpiresIn() {
     return Duration.ofSeconds(emailChangeExpiresIn);
+  }
+
+  /** Sign-in of a user whose email is not verified is refused (403 EMAIL_NOT_VERIFIED). */
+  public boolean requireEmailVerification() {
+    return requireEmailVerification;
+  }
+
+  /** Defaults to {@link #requireEmailVerification()}, as in Better Auth. */
+  public boolean sendVerificationOnSignUp() {
+    return sendVerificationOnSignUp.orElse(requireEmailVerification);
+  }
+
+  public Duration emailVerificationExpiresIn() {
+    return Duration.ofSeconds(emailVerificationExpiresIn);
+  }
+
+  /** A verified address must approve a change (Better Auth's sendChangeEmailConfirmation). */
+  public boolean confirmEmailChangeWithCurrentEmail() {
+    return confirmEmailChangeWithCurrentEmail;
+  }
+
+  /** delete-user mails a link instead of deleting (Better Auth's sendDeleteAccountVerification). */
+  public boolean confirmDeleteByEmail() {
+    return confirmDeleteByEmail;
+  }
+
+  public Duration deleteUserExpiresIn() {
+    return Duration.ofSeconds(deleteUserExpiresIn);
   }
 
   /** {@code better-auth-scrypt} keeps writing Better Auth's format for a shared database. */

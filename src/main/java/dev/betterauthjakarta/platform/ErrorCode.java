@@ -22,6 +22,12 @@ public enum ErrorCode {
   PASSWORD_TOO_LONG(400, "Password too long"),
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL(422, "User already exists. Use another email."),
   CREDENTIAL_ACCOUNT_NOT_FOUND(400, "Credential account not found"),
+  PASSWORD_ALREADY_SET(400, "User already has a password set"),
+  INVALID_USERNAME_OR_PASSWORD(401, "Invalid username or password"),
+  EMAIL_NOT_VERIFIED(403, "Email not verified"),
+  EMAIL_MISMATCH(400, "Email mismatch"),
+  EMAIL_ALREADY_VERIFIED(400, "Email is already verified"),
+  FAILED_TO_GET_USER_INFO(404, "Failed to get user info"),
 
   // User
   USER_NOT_FOUND(404, "User not found"),
@@ -44,6 +50,7 @@ public enum ErrorCode {
   INVALID_TOKEN(401, "Invalid token"),
   TOKEN_EXPIRED(401, "Token expired"),
   INVALID_CALLBACK_URL(403, "Invalid callbackURL"),
+  INVALID_REDIRECT_URL(403, "Invalid redirectURL"),
 
   // Request shape (ours unless Better Auth has the code)
   VALIDATION_ERROR(400, "Invalid request body"),

@@ -14,9 +14,23 @@ import java.time.Instant;
 @NamedQuery(
     name = Session.DELETE_BY_USER,
     query = "delete from Session s where s.userId = :userId")
+@NamedQuery(
+    name = Session.DELETE_OTHERS_OF_USER,
+    query = "delete from Session s where s.userId = :userId and s.id <> :keep")
+@NamedQuery(
+    name = Session.DELETE_BY_USER_AND_TOKEN,
+    query = "delete from Session s where s.userId = :userId and s.token = :token")
+@NamedQuery(
+    name = Session.ACTIVE_OF_USER,
+    query =
+        "select s from Session s where s.userId = :userId and s.expiresAt > :now"
+            + " and s.impersonatedBy is null order by s.createdAt, s.id")
 public class Session {
   public static final String BY_TOKEN_HASH = "Session.byTokenHash";
   public static final String DELETE_BY_USER = "Session.deleteByUser";
+  public static final String DELETE_OTHERS_OF_USER = "Session.deleteOthersOfUser";
+  public static final String DELETE_BY_USER_AND_TOKEN = "Session.deleteByUserAndToken";
+  public static final String ACTIVE_OF_USER = "Session.activeOfUser";
 
   @Id private String id;
   private Instant expiresAt;

@@ -1,6 +1,8 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.AuthSettings;
+import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.user.User;
 import dev.betterauthjakarta.user.UserView;
 import jakarta.ejb.Stateless;
@@ -11,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Creates, resolves, extends and ends sessions. */
@@ -88,6 +92,46 @@ public class SessionService {
 
   public void endAllOf(String userId) {
     em.createNamedQuery(Session.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
+  }
+
+  /**
+   * The caller's live sessions, for review. Listing shows where one is signed in, so it needs a
+   * fresh session; each {@code token} is the stored hash, which revoke-session accepts but which
+   * is useless as a bearer credential (Better Auth lists live tokens here).
+   */
+  public List<SessionView> listActive(Caller caller) {
+    Instant now = now();
+    if (!caller.isFreshAt(now, settings.sessionFreshAge())) {
+      throw new AuthException(ErrorCode.SESSION_NOT_FRESH);
+    }
+    return em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
+        .setParameter("userId", caller.userId())
+        .setParameter("now", now)
+        .getResultStream()
+        .map(s -> SessionView.from(s, s.getToken()))
+        .toList();
+  }
+
+  /**
+   * Ends one of the caller's own sessions, named by its raw token (or signed form) or by the
+   * hash list-sessions shows. Someone else's or an unknown token changes nothing and gets the
+   * same answer, so the route is no oracle for tokens.
+   */
+  public void revoke(Caller caller, String token) {
+    String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
+    for (String hash : Set.of(SessionTokens.hash(raw), token)) {
+      em.createNamedQuery(Session.DELETE_BY_USER_AND_TOKEN)
+          .setParameter("userId", caller.userId())
+          .setParameter("token", hash)
+          .executeUpdate();
+    }
+  }
+
+  public void revokeOthers(Caller caller) {
+    em.createNamedQuery(Session.DELETE_OTHERS_OF_USER)
+        .setParameter("userId", caller.userId())
+        .setParameter("keep", caller.sessionId())
+        .executeUpdate();
   }
 
   private Instant now() {

@@ -1,33 +1,42 @@
 package dev.betterauthjakarta.user;
 
+import dev.betterauthjakarta.platform.AuthException;
+import dev.betterauthjakarta.platform.AuthSettings;
 import dev.betterauthjakarta.platform.Authenticated;
 import dev.betterauthjakarta.platform.Body;
+import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.StatusResponse;
 import dev.betterauthjakarta.session.BearerTokens;
 import dev.betterauthjakarta.session.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
 
 @Path("")
-@Authenticated
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
   @Inject UserService users;
   @Inject BearerTokens bearerTokens;
+  @Inject AuthSettings settings;
 
   public record DeleteResponse(boolean success, String message) {}
 
+  private static final DeleteResponse DELETED = new DeleteResponse(true, "User deleted");
+
   @POST
   @Path("update-user")
+  @Authenticated
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response updateUser(JsonObject body, @Context SecurityContext security) {
     Caller caller = Caller.of(security);
     users.update(caller, UpdateUserRequest.from(Body.of(body)));
@@ -37,8 +46,32 @@ public class UserResource {
 
   @POST
   @Path("delete-user")
+  @Authenticated
+  @Consumes(MediaType.APPLICATION_JSON)
   public DeleteResponse deleteUser(JsonObject body, @Context SecurityContext security) {
-    users.delete(Caller.of(security), Body.of(body).optionalString("password", Integer.MAX_VALUE));
-    return new DeleteResponse(true, "User deleted");
+    DeleteUserRequest request = DeleteUserRequest.from(Body.of(body), settings.trustedOrigins());
+    return switch (users.delete(Caller.of(security), request)) {
+      case DELETED -> DELETED;
+      case VERIFICATION_SENT -> new DeleteResponse(true, "Verification email sent");
+    };
+  }
+
+  /**
+   * The mailed deletion link; needs the same user signed in (404 otherwise, as in Better Auth).
+   * With a trusted callbackURL the browser goes there afterwards.
+   */
+  @GET
+  @Path("delete-user/callback")
+  public Response deleteUserCallback(
+      @QueryParam("token") String token,
+      @QueryParam("callbackURL") String callbackURL,
+      @Context SecurityContext security) {
+    Caller caller =
+        Caller.find(security).orElseThrow(() -> new AuthException(ErrorCode.FAILED_TO_GET_USER_INFO));
+    users.deleteByLink(caller, token == null ? "" : token);
+    if (callbackURL != null && settings.trustedOrigins().isTrustedUrl(callbackURL)) {
+      return Response.status(302).location(UriBuilder.fromUri(callbackURL).build()).build();
+    }
+    return Response.ok(DELETED).build();
   }
 }

@@ -1,7 +1,9 @@
 package dev.betterauthjakarta.user;
 
 import dev.betterauthjakarta.account.Account;
-import dev.betterauthjakarta.credential.PasswordHasher;
+import dev.betterauthjakarta.credential.PasswordService;
+import dev.betterauthjakarta.mail.Links;
+import dev.betterauthjakarta.mail.OutgoingMail;
 import dev.betterauthjakarta.platform.AdvisoryLocks;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.AuthSettings;
@@ -9,9 +11,12 @@ import dev.betterauthjakarta.platform.Conflicts;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.SessionService;
+import dev.betterauthjakarta.verification.Redemption;
 import dev.betterauthjakarta.verification.VerificationService;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -28,12 +33,15 @@ import java.util.UUID;
 /** The user row: creation with unique email and username, profile updates, deletion. */
 @Stateless
 public class UserService {
+  static final String DELETE_ACCOUNT = "delete-account";
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject AuthSettings settings;
-  @Inject PasswordHasher passwords;
+  @Inject PasswordService passwords;
   @Inject SessionService sessions;
   @Inject VerificationService verifications;
+  @Inject Event<OutgoingMail> mails;
 
   /** An email or a username belongs to one user: checked under a lock, enforced by the database. */
   public User create(NewUser n) {
@@ -85,6 +93,12 @@ public class UserService {
     return user;
   }
 
+  /** Whether an address has an account, checked under the lock that sign-up takes for it. */
+  public boolean isEmailTaken(String normalizedEmail) {
+    lockEmail(normalizedEmail);
+    return findByEmail(normalizedEmail).isPresent();
+  }
+
   /** Serialises claims on one email address across sign-up and email changes. */
   public void lockEmail(String normalizedEmail) {
     AdvisoryLocks.lock(em, emailLock(normalizedEmail));
@@ -119,28 +133,72 @@ public class UserService {
     user.setUsername(username);
   }
 
+  public enum Deletion {
+    DELETED,
+    VERIFICATION_SENT
+  }
+
   /**
-   * Deletes the user with its sessions, accounts and pending verifications, all in this one
-   * transaction. Proof of presence: the password, or else a session signed in within freshAge.
+   * Deletes the user, in Better Auth's order: a given password must be right; a given token (from
+   * the mailed link) deletes at once; with mailed confirmation configured a link goes out instead;
+   * otherwise, without a password, the session must be fresh.
    */
-  public void delete(Caller caller, Optional<String> password) {
+  public Deletion delete(Caller caller, DeleteUserRequest request) {
     User user = lockCaller(caller);
-    Instant now = now();
-    if (password.isPresent()) {
-      Account credential =
-          em.createNamedQuery(Account.BY_USER_AND_PROVIDER, Account.class)
-              .setParameter("userId", user.getId())
-              .setParameter("providerId", Account.CREDENTIAL_PROVIDER)
-              .getResultStream()
-              .filter(a -> a.getPassword() != null)
-              .findFirst()
-              .orElseThrow(() -> new AuthException(ErrorCode.CREDENTIAL_ACCOUNT_NOT_FOUND));
-      if (!passwords.verify(password.get(), credential.getPassword()).matches()) {
-        throw new AuthException(ErrorCode.INVALID_PASSWORD);
-      }
-    } else if (!caller.isFreshAt(now, settings.sessionFreshAge())) {
+    if (request.password().isPresent()) {
+      passwords.check(user.getId(), request.password().get());
+    }
+    if (request.token().isPresent()) {
+      deleteByLink(caller, request.token().get());
+      return Deletion.DELETED;
+    }
+    if (settings.confirmDeleteByEmail()) {
+      mailDeletionLink(user, request.callbackURL());
+      return Deletion.VERIFICATION_SENT;
+    }
+    if (request.password().isEmpty() && !caller.isFreshAt(now(), settings.sessionFreshAge())) {
       throw new AuthException(ErrorCode.SESSION_EXPIRED);
     }
+    remove(user);
+    return Deletion.DELETED;
+  }
+
+  /**
+   * The mailed deletion link, used while signed in as the same user (the link alone is not
+   * enough: a forwarded mail must not delete an account). Both failures are 404, as in Better
+   * Auth, and the token stays unused when they happen.
+   */
+  public void deleteByLink(Caller caller, String token) {
+    String userId =
+        switch (verifications.redeem(token, DELETE_ACCOUNT)) {
+          case Redemption.Valid v -> v.payload().getString("userId");
+          case Redemption.Expired e -> throw new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
+          case Redemption.Unknown u -> throw new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
+        };
+    if (!userId.equals(caller.userId())) {
+      throw new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
+    }
+    remove(lockCaller(caller));
+  }
+
+  private void mailDeletionLink(User user, Optional<String> callbackURL) {
+    String token =
+        verifications.issue(
+            DELETE_ACCOUNT,
+            Json.createObjectBuilder().add("userId", user.getId()).build(),
+            settings.deleteUserExpiresIn());
+    mails.fire(
+        Links.mail(
+            user.getEmail(),
+            "Confirm the deletion of your account",
+            "Someone asked to delete your account. Open the link while signed in to confirm; this"
+                + " cannot be undone:",
+            Links.withCallback(settings.apiUrl() + "/delete-user/callback?token=" + token, callbackURL),
+            "If you did not ask for this, ignore this mail and change your password."));
+  }
+
+  /** The user with its sessions, accounts and pending verifications, in this one transaction. */
+  private void remove(User user) {
     verifications.deleteAllOf(user.getId());
     sessions.endAllOf(user.getId());
     em.createNamedQuery(Account.DELETE_BY_USER).setParameter("userId", user.getId()).executeUpdate();

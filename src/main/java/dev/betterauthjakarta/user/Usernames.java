@@ -3,6 +3,7 @@ package dev.betterauthjakarta.user;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,20 +25,37 @@ public final class Usernames {
   }
 
   public static void validate(String typed) {
+    problem(typed).ifPresent(code -> {
+      throw new AuthException(code);
+    });
+  }
+
+  /** What is wrong with a typed username, if anything. */
+  public static Optional<ErrorCode> problem(String typed) {
     if (typed.length() < MIN_LENGTH) {
-      throw new AuthException(ErrorCode.USERNAME_TOO_SHORT);
+      return Optional.of(ErrorCode.USERNAME_TOO_SHORT);
     }
     if (typed.length() > MAX_LENGTH) {
-      throw new AuthException(ErrorCode.USERNAME_TOO_LONG);
+      return Optional.of(ErrorCode.USERNAME_TOO_LONG);
     }
     if (!ALLOWED.matcher(typed).matches()) {
-      throw new AuthException(ErrorCode.INVALID_USERNAME);
+      return Optional.of(ErrorCode.INVALID_USERNAME);
     }
+    return Optional.empty();
+  }
+
+  /**
+   * For the routes that look a username up (sign-in, availability): Better Auth answers a
+   * malformed one with 422 there, 400 elsewhere.
+   */
+  public static String normalizeForLookup(String typed) {
+    problem(typed).ifPresent(code -> {
+      throw new AuthException(422, code, code.message());
+    });
+    return typed.toLowerCase(Locale.ROOT);
   }
 
   public static boolean isValid(String typed) {
-    return typed.length() >= MIN_LENGTH
-        && typed.length() <= MAX_LENGTH
-        && ALLOWED.matcher(typed).matches();
+    return problem(typed).isEmpty();
   }
 }

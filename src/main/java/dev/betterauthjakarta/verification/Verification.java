@@ -13,10 +13,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "verification")
 @NamedQuery(
-    name = Verification.BY_IDENTIFIER,
-    query = "select v from Verification v where v.identifier = :identifier")
+    name = Verification.BY_IDENTIFIERS,
+    query = "select v from Verification v where v.identifier in :identifiers")
 public class Verification {
-  public static final String BY_IDENTIFIER = "Verification.byIdentifier";
+  public static final String BY_IDENTIFIERS = "Verification.byIdentifiers";
 
   @Id private String id;
   private String identifier;
@@ -38,6 +38,12 @@ public class Verification {
 
   public boolean isExpiredAt(Instant now) {
     return !expiresAt.isAfter(now);
+  }
+
+  /** The purpose part of the identifier ({@code <purpose>:<hash>}). */
+  public String purpose() {
+    int colon = identifier.lastIndexOf(':');
+    return colon < 0 ? identifier : identifier.substring(0, colon);
   }
 
   public String getValue() {

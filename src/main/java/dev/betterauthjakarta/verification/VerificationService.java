@@ -1,7 +1,5 @@
 package dev.betterauthjakarta.verification;
 
-import dev.betterauthjakarta.platform.AuthException;
-import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.SessionTokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,24 +45,41 @@ public class VerificationService {
     return token;
   }
 
-  /** The payload of a valid token, which is used up; INVALID_TOKEN or TOKEN_EXPIRED otherwise. */
-  public JsonObject consume(String purpose, String token) {
-    Optional<Verification> found =
-        em.createNamedQuery(Verification.BY_IDENTIFIER, Verification.class)
-            .setParameter("identifier", identifier(purpose, token))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst();
+  /**
+   * Uses a token up: the row is locked and deleted, so of two requests racing with one token only
+   * one gets {@link Redemption.Valid}. The token may be of any of the given purposes.
+   */
+  public Redemption redeem(String token, String... purposes) {
+    Optional<Verification> found = find(token, purposes, LockModeType.PESSIMISTIC_WRITE);
     if (found.isEmpty()) {
-      throw new AuthException(ErrorCode.INVALID_TOKEN);
+      return new Redemption.Unknown();
     }
     Verification verification = found.get();
+    em.remove(verification); // expired or not, it is of no further use
     if (verification.isExpiredAt(now())) {
-      // Removed in a transaction that rolls back with the error; the row then simply expires.
-      throw new AuthException(ErrorCode.TOKEN_EXPIRED);
+      return new Redemption.Expired();
     }
-    em.remove(verification);
-    try (JsonReader reader = Json.createReader(new StringReader(verification.getValue()))) {
+    return new Redemption.Valid(verification.purpose(), parse(verification.getValue()));
+  }
+
+  /** Whether a token would redeem now, without using it up (e.g. before showing a form). */
+  public Optional<JsonObject> peek(String token, String purpose) {
+    return find(token, new String[] {purpose}, LockModeType.NONE)
+        .filter(v -> !v.isExpiredAt(now()))
+        .map(v -> parse(v.getValue()));
+  }
+
+  private Optional<Verification> find(String token, String[] purposes, LockModeType lock) {
+    List<String> identifiers = Arrays.stream(purposes).map(p -> identifier(p, token)).toList();
+    return em.createNamedQuery(Verification.BY_IDENTIFIERS, Verification.class)
+        .setParameter("identifiers", identifiers)
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static JsonObject parse(String value) {
+    try (JsonReader reader = Json.createReader(new StringReader(value))) {
       return reader.readObject();
     }
   }

@@ -345,6 +345,107 @@ class SessionIT {
     assertTrue(reply.json().getBoolean("success"));
   }
 
+  // --- session management ------------------------------------------------------------------
+
+  @Test
+  void listSessionsShowsLiveSessionsWithTokensThatAreNotCredentials() {
+    TestUser u = TestUser.signUp(api());
+    String second = u.signIn(api());
+    Api.Reply reply = api().get("list-sessions").bearer(u.token()).send();
+    assertEquals(200, reply.status(), reply.toString());
+    var sessions = reply.value().asJsonArray();
+    assertEquals(2, sessions.size());
+    List<String> shown = sessions.stream().map(v -> v.asJsonObject().getString("token")).toList();
+    assertEquals(List.of(SessionTokens.hash(u.token()), SessionTokens.hash(second)), shown);
+    for (String hash : shown) {
+      assertEquals("null", api().get("get-session").bearer(hash).send().text(), "a listed token is no credential");
+    }
+    assertFalse(reply.text().contains(u.token()) || reply.text().contains(second));
+  }
+
+  @Test
+  void listSessionsNeedsAFreshSession() {
+    TestUser u = TestUser.signUp(api());
+    u.ageSessions();
+    Api.Reply reply = api().get("list-sessions").bearer(u.token()).send();
+    assertEquals(403, reply.status());
+    assertEquals("SESSION_NOT_FRESH", reply.code());
+  }
+
+  @Test
+  void revokeSessionEndsOneOfTheCallersSessionsByRawTokenOrListedHash() {
+    TestUser u = TestUser.signUp(api());
+    String second = u.signIn(api());
+    String third = u.signIn(api());
+    assertEquals("{\"status\":true}", api().post("revoke-session").bearer(u.token()).json(Json.createObjectBuilder().add("token", second).build()).send().text());
+    assertEquals("null", api().get("get-session").bearer(second).send().text());
+    api().post("revoke-session").bearer(u.token()).json(Json.createObjectBuilder().add("token", SessionTokens.hash(third)).build()).send();
+    assertEquals("null", api().get("get-session").bearer(third).send().text());
+    assertEquals(200, api().get("get-session").bearer(u.token()).send().status());
+    assertEquals(1, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()));
+  }
+
+  @Test
+  void revokeSessionCannotTouchAnotherUsersSessionAndSaysNothingAboutIt() {
+    TestUser u = TestUser.signUp(api());
+    TestUser other = TestUser.signUp(api());
+    for (String token : List.of(other.token(), SessionTokens.hash(other.token()), "garbage")) {
+      Api.Reply reply = api().post("revoke-session").bearer(u.token()).json(Json.createObjectBuilder().add("token", token).build()).send();
+      assertEquals("{\"status\":true}", reply.text());
+    }
+    assertEquals(other.id(), api().get("get-session").bearer(other.token()).send().json().getJsonObject("user").getString("id"));
+    assertEquals("VALIDATION_ERROR", api().post("revoke-session").bearer(u.token()).json("{}").send().code());
+  }
+
+  @Test
+  void revokeSessionsEndsAllOfThemAndRevokeOtherSessionsAllButTheCallers() {
+    TestUser u = TestUser.signUp(api());
+    String second = u.signIn(api());
+    String third = u.signIn(api());
+    TestUser bystander = TestUser.signUp(api());
+    assertEquals(200, api().post("revoke-other-sessions").bearer(second).send().status());
+    assertEquals("null", api().get("get-session").bearer(u.token()).send().text());
+    assertEquals("null", api().get("get-session").bearer(third).send().text());
+    assertEquals(200, api().get("get-session").bearer(second).send().status());
+    assertEquals("{\"status\":true}", api().post("revoke-sessions").bearer(second).json("{}").send().text());
+    assertEquals("null", api().get("get-session").bearer(second).send().text());
+    assertEquals(0, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()));
+    assertEquals(1, Db.count("select count(*) from \"session\" where \"userId\" = ?", bystander.id()));
+  }
+
+  // --- usernames -----------------------------------------------------------------------------
+
+  @Test
+  void signInWithUsernameIgnoresCaseAndAnswersLikeEmailSignIn() {
+    String typed = "Ada_" + TestUser.uniqueUsername().substring(0, 8);
+    TestUser u = TestUser.signUp(api(), Json.createObjectBuilder().add("username", typed));
+    Api.Reply reply = api().post("sign-in/username").json(Json.createObjectBuilder().add("username", typed.toUpperCase()).add("password", u.password()).build()).send();
+    assertEquals(200, reply.status(), reply.toString());
+    assertFalse(reply.json().getBoolean("redirect"));
+    assertEquals(u.id(), reply.json().getJsonObject("user").getString("id"));
+    assertTrue(reply.header("set-auth-token").isPresent());
+
+    Api.Reply wrong = api().post("sign-in/username").json(Json.createObjectBuilder().add("username", typed).add("password", "wrong password").build()).send();
+    Api.Reply unknown = api().post("sign-in/username").json(Json.createObjectBuilder().add("username", TestUser.uniqueUsername()).add("password", "wrong password").build()).send();
+    assertEquals(401, wrong.status());
+    assertEquals(wrong.text(), unknown.text());
+    assertEquals("INVALID_USERNAME_OR_PASSWORD", wrong.code());
+    Api.Reply malformed = api().post("sign-in/username").json("{\"username\":\"a b\",\"password\":\"x\"}").send();
+    assertEquals(422, malformed.status());
+    assertEquals("INVALID_USERNAME", malformed.code());
+  }
+
+  @Test
+  void isUsernameAvailableAnswersWhetherItIsTaken() {
+    String typed = TestUser.uniqueUsername();
+    TestUser.signUp(api(), Json.createObjectBuilder().add("username", typed));
+    assertEquals("{\"available\":false}", api().post("is-username-available").json("{\"username\":\"" + typed.toUpperCase() + "\"}").send().text());
+    assertEquals("{\"available\":true}", api().post("is-username-available").json("{\"username\":\"" + TestUser.uniqueUsername() + "\"}").send().text());
+    Api.Reply tooShort = api().post("is-username-available").json("{\"username\":\"ab\"}").send();
+    assertEquals(422, tooShort.status());
+    assertEquals("USERNAME_TOO_SHORT", tooShort.code());
+  }
+
   // --- malformed requests --------------------------------------------------------------------
 
   @Test
