@@ -4,6 +4,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.junit.platform.launcher.LauncherSession;
@@ -29,6 +34,10 @@ public class TestServices implements LauncherSessionListener {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
     }
+    String fixture = System.getProperty("it.fixture");
+    if (fixture != null) {
+      loadFixture(fixture);
+    }
     greenMail = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", "smtp"));
     greenMail.start();
   }
@@ -47,6 +56,27 @@ public class TestServices implements LauncherSessionListener {
       } finally {
         postgres = null;
       }
+    }
+  }
+
+  /**
+   * A database as a Better Auth server left it (its DDL and rows), with its sessions moved a week
+   * forward so that they are alive when the tests use them.
+   */
+  private static void loadFixture(String name) {
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(resource("/fixtures/" + name + "/schema.sql"));
+      s.execute(resource("/fixtures/" + name + "/data.sql"));
+      s.execute("update \"session\" set \"expiresAt\" = now() + interval '7 days'");
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Could not load fixture " + name, e);
+    }
+  }
+
+  private static String resource(String path) throws IOException {
+    try (InputStream in = TestServices.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
