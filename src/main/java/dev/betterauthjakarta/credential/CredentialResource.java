@@ -2,7 +2,7 @@ package dev.betterauthjakarta.credential;
 
 import dev.betterauthjakarta.platform.AuthSettings;
 import dev.betterauthjakarta.platform.Body;
-import dev.betterauthjakarta.session.BearerTokens;
+import dev.betterauthjakarta.session.SessionCredentials;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.IssuedSession;
@@ -33,7 +33,7 @@ public class CredentialResource {
   @Inject CredentialService credentials;
   @Inject SessionService sessions;
   @Inject UserService users;
-  @Inject BearerTokens bearerTokens;
+  @Inject SessionCredentials credentialsOut;
   @Inject AuthSettings settings;
   @Context HttpHeaders headers;
   @Context HttpServletRequest http;
@@ -54,9 +54,12 @@ public class CredentialResource {
   public Response signUp(JsonObject body) {
     SignUpRequest request = SignUpRequest.from(Body.of(body), settings.trustedOrigins());
     var signedUp = credentials.signUp(request, ClientInfo.from(headers, http));
-    String token = signedUp.session().map(IssuedSession::token).orElse(null);
-    var response = Response.ok(new SignUpResponse(token, signedUp.user()));
-    return (token == null ? response : bearerTokens.withToken(response, token)).build();
+    Optional<IssuedSession> session = signedUp.session();
+    var response = Response.ok(new SignUpResponse(session.map(IssuedSession::token).orElse(null), signedUp.user()));
+    return session
+        .map(s -> credentialsOut.withSession(response, s.token(), s.session()))
+        .orElse(response)
+        .build();
   }
 
   @POST
@@ -85,20 +88,20 @@ public class CredentialResource {
     return switch (outcome) {
       case SignInOutcome.SignedIn s -> {
         Optional<String> url = request.callbackURL();
-        String token = s.session().orElseThrow().token();
-        var entity = new SignInResponse(url.isPresent(), token, url.orElse(null), s.user());
-        yield bearerTokens.withToken(Response.ok(entity), token).build();
+        IssuedSession session = s.session().orElseThrow();
+        var entity = new SignInResponse(url.isPresent(), session.token(), url.orElse(null), s.user());
+        yield credentialsOut.withSession(Response.ok(entity), session.token(), session.session()).build();
       }
       case SignInOutcome.SecondFactorRequired r ->
           Response.ok(new SecondFactorResponse(true, List.of("totp"))).build();
     };
   }
 
-  /** Always succeeds, signed in or not, as in Better Auth. */
+  /** Always succeeds, signed in or not, and drops a browser's session cookie, as in Better Auth. */
   @POST
   @Path("sign-out")
-  public SignOutResponse signOut(JsonObject body, @Context SecurityContext security) {
+  public Response signOut(JsonObject body, @Context SecurityContext security) {
     Caller.find(security).ifPresent(caller -> sessions.end(caller.sessionId()));
-    return new SignOutResponse(true);
+    return Response.ok(new SignOutResponse(true)).cookie(credentialsOut.clearingCookie()).build();
   }
 }

@@ -6,7 +6,7 @@ import dev.betterauthjakarta.platform.Authenticated;
 import dev.betterauthjakarta.platform.Body;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.StatusResponse;
-import dev.betterauthjakarta.session.BearerTokens;
+import dev.betterauthjakarta.session.SessionCredentials;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.user.Emails;
@@ -33,7 +33,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordResource {
   @Inject PasswordService passwords;
-  @Inject BearerTokens bearerTokens;
+  @Inject SessionCredentials credentialsOut;
   @Inject AuthSettings settings;
   @Context HttpHeaders headers;
   @Context HttpServletRequest http;
@@ -57,9 +57,12 @@ public class PasswordResource {
             body.requiredString("newPassword", Integer.MAX_VALUE),
             body.optionalBoolean("revokeOtherSessions").orElse(false),
             ClientInfo.from(headers, http));
-    String token = changed.session().map(s -> s.token()).orElse(null);
-    var response = Response.ok(new ChangedResponse(token, changed.user()));
-    return (token == null ? response : bearerTokens.withToken(response, token)).build();
+    var response =
+        Response.ok(new ChangedResponse(changed.session().map(s -> s.token()).orElse(null), changed.user()));
+    return changed.session()
+        .map(s -> credentialsOut.withSession(response, s.token(), s.session()))
+        .orElse(response)
+        .build();
   }
 
   @POST

@@ -51,6 +51,9 @@ public enum ErrorCode {
   TOKEN_EXPIRED(401, "Token expired"),
   INVALID_CALLBACK_URL(403, "Invalid callbackURL"),
   INVALID_REDIRECT_URL(403, "Invalid redirectURL"),
+  MISSING_OR_NULL_ORIGIN(403, "Missing or null Origin"),
+  INVALID_ORIGIN(403, "Invalid origin"),
+  CROSS_SITE_NAVIGATION_LOGIN_BLOCKED(403, "Cross-site navigation login blocked"),
 
   // Request shape (ours unless Better Auth has the code)
   VALIDATION_ERROR(400, "Invalid request body"),

@@ -1,41 +1,47 @@
 package dev.betterauthjakarta.platform;
 
-import dev.betterauthjakarta.session.BearerTokens;
 import dev.betterauthjakarta.session.Caller;
+import dev.betterauthjakarta.session.SessionCredentials;
 import dev.betterauthjakarta.session.SessionService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 
 /**
- * Resolves {@code Authorization: Bearer <token>} into a {@link Caller} on the security context.
- * A header that does not resolve is ignored here (get-session then answers null); routes marked
- * {@link Authenticated} turn the missing caller into a 401 in {@link RequireSessionFilter}.
+ * Resolves {@code Authorization: Bearer <token>} (or the session cookie) into a {@link Caller} on
+ * the security context. A credential that does not resolve is ignored here (get-session then
+ * answers null); routes marked {@link Authenticated} turn the missing caller into a 401 in
+ * {@link RequireSessionFilter}, and a dead cookie is cleared on the way out.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
-public class BearerAuthenticationFilter implements ContainerRequestFilter {
-  @Inject BearerTokens bearerTokens;
+public class SessionAuthenticationFilter implements ContainerRequestFilter {
+  static final String DEAD_COOKIE = "better-auth.dead-session-cookie";
+
+  @Inject SessionCredentials credentials;
   @Inject SessionService sessions;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     boolean allowRefresh =
         !"true".equals(request.getUriInfo().getQueryParameters().getFirst("disableRefresh"));
-    bearerTokens
-        .fromAuthorization(header)
-        .flatMap(token -> sessions.authenticate(token, allowRefresh))
+    credentials
+        .fromRequest(request)
         .ifPresent(
-            caller ->
+            presented -> {
+              var caller = presented.token().flatMap(t -> sessions.authenticate(t, allowRefresh));
+              if (caller.isPresent()) {
                 request.setSecurityContext(
-                    new CallerContext(caller, request.getSecurityContext().isSecure())));
+                    new CallerContext(caller.get(), request.getSecurityContext().isSecure()));
+              } else if (presented.viaCookie()) {
+                request.setProperty(DEAD_COOKIE, true);
+              }
+            });
   }
 
   private record CallerContext(Caller caller, boolean secure) implements SecurityContext {

@@ -1,32 +1,35 @@
 package dev.betterauthjakarta.platform;
 
-import dev.betterauthjakarta.session.BearerTokens;
 import dev.betterauthjakarta.session.Caller;
+import dev.betterauthjakarta.session.SessionCredentials;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * When resolving the caller extended the session, the response says so with
- * {@code set-auth-token}, as Better Auth does on every refreshing call.
+ * When resolving the caller extended the session, the response says so ({@code set-auth-token}
+ * and a fresh cookie), as Better Auth does on every refreshing call; a cookie whose session is
+ * gone is cleared.
  */
 @Provider
-public class SessionRefreshHeaderFilter implements ContainerResponseFilter {
-  @Inject BearerTokens bearerTokens;
+public class SessionCredentialResponseFilter implements ContainerResponseFilter {
+  @Inject SessionCredentials credentials;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getHeaders().containsKey(BearerTokens.SET_AUTH_TOKEN)) {
+    if (response.getHeaders().containsKey(SessionCredentials.SET_AUTH_TOKEN)
+        || response.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
+      return; // the route already handed out (or cleared) the session
+    }
+    if (request.getProperty(SessionAuthenticationFilter.DEAD_COOKIE) != null) {
+      response.getHeaders().add(HttpHeaders.SET_COOKIE, credentials.clearingCookie());
       return;
     }
     Caller.find(request.getSecurityContext())
         .filter(Caller::refreshed)
-        .ifPresent(
-            caller -> {
-              response.getHeaders().add(BearerTokens.SET_AUTH_TOKEN, bearerTokens.signed(caller.token()));
-              response.getHeaders().add(BearerTokens.EXPOSE_HEADERS, BearerTokens.SET_AUTH_TOKEN);
-            });
+        .ifPresent(c -> credentials.addSession(response.getHeaders(), c.token(), c.session()));
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
   @Inject SessionService sessions;
+  @Inject SessionCredentials credentials;
 
   public record SessionWithUser(SessionView session, UserView user) {}
 
@@ -57,9 +58,9 @@ public class SessionResource {
   @POST
   @Path("revoke-sessions")
   @Authenticated
-  public StatusResponse revokeSessions(@Context SecurityContext security) {
+  public Response revokeSessions(@Context SecurityContext security) {
     sessions.endAllOf(Caller.of(security).userId());
-    return StatusResponse.TRUE;
+    return Response.ok(StatusResponse.TRUE).cookie(credentials.clearingCookie()).build();
   }
 
   @POST

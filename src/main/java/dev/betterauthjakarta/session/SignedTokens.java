@@ -12,8 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Better Auth's bearer token forms: the raw token, {@code <token>.<signature>} where the
- * signature is standard base64 of HMAC-SHA256(secret, token), and that value URL-encoded.
+ * Better Auth's session token forms: the raw token, {@code <token>.<signature>} where the
+ * signature is standard base64 of HMAC-SHA256(secret, token), and that value URL-encoded. A
+ * bearer header may carry any of them; the session cookie always carries a signed one.
  */
 public final class SignedTokens {
   private SignedTokens() {}
@@ -34,7 +35,15 @@ public final class SignedTokens {
     if (!header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
       return Optional.empty();
     }
-    String value = header.substring(7).trim();
+    return fromPresented(secret, header.substring(7).trim(), false);
+  }
+
+  /** The session token inside the session cookie, which is always signed. */
+  public static Optional<String> fromCookie(byte[] secret, String value) {
+    return value == null ? Optional.empty() : fromPresented(secret, value.trim(), true);
+  }
+
+  private static Optional<String> fromPresented(byte[] secret, String value, boolean signed) {
     if (value.isEmpty()) {
       return Optional.empty();
     }
@@ -48,7 +57,7 @@ public final class SignedTokens {
     }
     int dot = value.indexOf('.');
     if (dot < 0) {
-      return Optional.of(value);
+      return signed ? Optional.empty() : Optional.of(value);
     }
     String token = value.substring(0, dot);
     String signature = value.substring(dot + 1);

@@ -6,7 +6,7 @@ import dev.betterauthjakarta.platform.Authenticated;
 import dev.betterauthjakarta.platform.Body;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.StatusResponse;
-import dev.betterauthjakarta.session.BearerTokens;
+import dev.betterauthjakarta.session.SessionCredentials;
 import dev.betterauthjakarta.session.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.UriBuilder;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
   @Inject UserService users;
-  @Inject BearerTokens bearerTokens;
+  @Inject SessionCredentials credentialsOut;
   @Inject AuthSettings settings;
 
   public record DeleteResponse(boolean success, String message) {}
@@ -41,18 +41,20 @@ public class UserResource {
     Caller caller = Caller.of(security);
     users.update(caller, UpdateUserRequest.from(Body.of(body)));
     // Better Auth re-issues the session cookie here, so its clients see set-auth-token.
-    return bearerTokens.withToken(Response.ok(StatusResponse.TRUE), caller.token()).build();
+    return credentialsOut
+        .withSession(Response.ok(StatusResponse.TRUE), caller.token(), caller.session())
+        .build();
   }
 
   @POST
   @Path("delete-user")
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
-  public DeleteResponse deleteUser(JsonObject body, @Context SecurityContext security) {
+  public Response deleteUser(JsonObject body, @Context SecurityContext security) {
     DeleteUserRequest request = DeleteUserRequest.from(Body.of(body), settings.trustedOrigins());
     return switch (users.delete(Caller.of(security), request)) {
-      case DELETED -> DELETED;
-      case VERIFICATION_SENT -> new DeleteResponse(true, "Verification email sent");
+      case DELETED -> deleted();
+      case VERIFICATION_SENT -> Response.ok(new DeleteResponse(true, "Verification email sent")).build();
     };
   }
 
@@ -70,8 +72,15 @@ public class UserResource {
         Caller.find(security).orElseThrow(() -> new AuthException(ErrorCode.FAILED_TO_GET_USER_INFO));
     users.deleteByLink(caller, token == null ? "" : token);
     if (callbackURL != null && settings.trustedOrigins().isTrustedUrl(callbackURL)) {
-      return Response.status(302).location(UriBuilder.fromUri(callbackURL).build()).build();
+      return Response.status(302)
+          .location(UriBuilder.fromUri(callbackURL).build())
+          .cookie(credentialsOut.clearingCookie())
+          .build();
     }
-    return Response.ok(DELETED).build();
+    return deleted();
+  }
+
+  private Response deleted() {
+    return Response.ok(DELETED).cookie(credentialsOut.clearingCookie()).build();
   }
 }

@@ -125,6 +125,10 @@ public final class Api {
       return response.headers().firstValue(name);
     }
 
+    public java.util.List<String> headers(String name) {
+      return response.headers().allValues(name);
+    }
+
     @Override
     public String toString() {
       return status() + " " + response.body();
