@@ -1,0 +1,131 @@
+// The official Better Auth client (npm better-auth 1.7.25, createAuthClient with the username
+// and admin client plugins, bearer auth) against this service. Run by OfficialClientIT:
+//   node official-client.mjs <baseURL> <trusted origin>
+// Exits non-zero on the first failed step.
+import assert from "node:assert/strict";
+import { createAuthClient } from "better-auth/client";
+import { adminClient, usernameClient } from "better-auth/client/plugins";
+
+const [baseURL, origin] = process.argv.slice(2);
+let token = ""; // what the app stores: the latest set-auth-token
+
+const client = createAuthClient({
+  baseURL,
+  basePath: "/api/auth",
+  plugins: [usernameClient(), adminClient()],
+  fetchOptions: {
+    // Node's fetch sends Sec-Fetch-Mode, so sign-in and sign-up must name a trusted origin.
+    headers: { Origin: origin },
+    auth: { type: "Bearer", token: () => token },
+    onSuccess: (ctx) => {
+      const issued = ctx.response.headers.get("set-auth-token");
+      if (issued) token = issued;
+    },
+  },
+});
+
+async function step(name, fn) {
+  try {
+    await fn();
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    console.log(`FAIL ${name}: ${e.message}`);
+    process.exit(1);
+  }
+}
+
+function data(result) {
+  assert.equal(result.error, null, `unexpected error ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+const id = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+const password = "correct horse battery staple";
+const username = `client_${id}`;
+let email = `client-${id}@example.com`;
+
+await step("signUp.email", async () => {
+  const d = data(await client.signUp.email({ name: "Client", email, password, username }));
+  assert.equal(d.user.email, email);
+  assert.equal(d.user.username, username);
+  assert.match(token, /^[A-Za-z0-9]{32}\.[A-Za-z0-9+/]{43}=$/, "set-auth-token is the signed token");
+});
+
+await step("getSession", async () => {
+  const d = data(await client.getSession());
+  assert.equal(d.user.email, email);
+  assert.ok(d.session.expiresAt instanceof Date, "dates revive as Date");
+  assert.ok(d.user.createdAt instanceof Date);
+});
+
+await step("updateUser", async () => {
+  assert.deepEqual(data(await client.updateUser({ name: "Renamed", displayUsername: "Client_X" })), { status: true });
+  const d = data(await client.getSession());
+  assert.equal(d.user.name, "Renamed");
+  assert.equal(d.user.displayUsername, "Client_X");
+});
+
+await step("changeEmail", async () => {
+  email = `client-new-${id}@example.com`;
+  assert.deepEqual(data(await client.changeEmail({ newEmail: email })), { status: true });
+  assert.equal(data(await client.getSession()).user.email, email);
+});
+
+let accounts;
+await step("listAccounts", async () => {
+  const d = data(await client.listAccounts());
+  accounts = Array.isArray(d) ? d : d.accounts;
+  assert.equal(accounts.length, 1);
+  assert.equal(accounts[0].providerId, "credential");
+  assert.equal(accounts[0].password, undefined);
+});
+
+await step("unlinkAccount refuses the last account (1.7 and 1.6 bodies)", async () => {
+  for (const body of [{ accountId: accounts[0].id }, { providerId: "credential" }]) {
+    const r = await client.unlinkAccount(body);
+    assert.equal(r.data, null);
+    assert.equal(r.error.status, 400);
+    assert.equal(r.error.code, "FAILED_TO_UNLINK_LAST_ACCOUNT");
+  }
+});
+
+let firstSession;
+await step("signIn.email", async () => {
+  firstSession = data(await client.getSession()).session.id;
+  const d = data(await client.signIn.email({ email, password }));
+  assert.equal(d.redirect, false);
+  assert.equal(d.user.email, email);
+});
+
+await step("signIn.username", async () => {
+  const d = data(await client.signIn.username({ username: username.toUpperCase(), password }));
+  assert.equal(d.user.username, username);
+});
+
+await step("listSessions and revokeSession", async () => {
+  const sessions = data(await client.listSessions());
+  assert.equal(sessions.length, 3);
+  const first = sessions.find((s) => s.id === firstSession);
+  assert.deepEqual(data(await client.revokeSession({ token: first.token })), { status: true });
+  const left = data(await client.listSessions());
+  assert.equal(left.length, 2);
+  assert.ok(!left.some((s) => s.id === firstSession));
+});
+
+await step("signOut", async () => {
+  assert.deepEqual(data(await client.signOut()), { success: true });
+  const after = await client.getSession();
+  assert.equal(after.data, null);
+});
+
+await step("deleteUser", async () => {
+  data(await client.signIn.email({ email, password }));
+  const d = data(await client.deleteUser());
+  assert.equal(d.success, true);
+  assert.equal((await client.getSession()).data, null);
+  const again = await client.signIn.email({ email, password });
+  assert.equal(again.error.status, 401);
+  assert.equal(again.error.code, "INVALID_EMAIL_OR_PASSWORD");
+});
+
+console.log("all steps passed");
