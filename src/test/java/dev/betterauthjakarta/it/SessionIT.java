@@ -413,6 +413,29 @@ class SessionIT {
     assertEquals(1, Db.count("select count(*) from \"session\" where \"userId\" = ?", bystander.id()));
   }
 
+  /**
+   * A session being extended by several requests while revoke-sessions deletes it: the
+   * extension must not bring it back, and no request may fail with a server error.
+   */
+  @Test
+  void revokingWhileRefreshesAreInFlightLeavesNoSessionAndNoServerError() {
+    for (int round = 0; round < 4; round++) {
+      TestUser u = TestUser.signUp(api());
+      String second = u.signIn(api());
+      Db.update("update \"session\" set \"expiresAt\" = now() + interval '5 days' where \"userId\" = ?", u.id());
+      List<Api.Call> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        calls.add(api().get("get-session").bearer(second));
+        calls.add(api().post("update-user").bearer(second).json("{\"name\":\"r" + i + "\"}"));
+      }
+      calls.add(2, api().post("revoke-sessions").bearer(u.token()));
+      List<Api.Reply> replies = Race.run(calls);
+      assertFalse(Race.anyServerError(replies), replies.toString());
+      assertEquals(0, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()), "round " + round);
+      assertEquals("null", api().get("get-session").bearer(second).send().text());
+    }
+  }
+
   // --- usernames -----------------------------------------------------------------------------
 
   @Test
