@@ -1,8 +1,12 @@
 /**
- * Changing the sign-in email. {@code POST /change-email}, {@code GET /verify-email}.
+ * The email address. {@code POST /change-email}, {@code POST /send-verification-email},
+ * {@code GET /verify-email}.
  *
  * <p>Rules: the same email is a 400; another user's email answers success and changes nothing;
  * an unverified email changes at once; a verified one changes only through a single-use link
- * (1 hour) mailed to the new address, after which it is verified; callback URLs must be trusted.
+ * mailed to the new address (after the current address approved, when so configured), and the
+ * old address is told; a verification link is good only for the address it was sent to;
+ * anonymous requests get the same answer whether or not the address has an account; callback
+ * URLs must be trusted.
  */
 package dev.betterauthjakarta.email;
