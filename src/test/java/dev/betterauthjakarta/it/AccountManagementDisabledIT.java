@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.it;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
@@ -26,7 +27,7 @@ class AccountManagementDisabledIT {
     Api api = new Api(base);
     TestUser u = TestUser.signUp(api);
     for (Api.Call call :
-        java.util.List.of(
+        List.of(
             api.get("list-accounts").bearer(u.token()),
             api.get("list-accounts"),
             api.post("unlink-account").bearer(u.token()).json("{\"providerId\":\"credential\"}"),

@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.it;
 
+import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -125,7 +126,7 @@ public final class Api {
       return response.headers().firstValue(name);
     }
 
-    public java.util.List<String> headers(String name) {
+    public List<String> headers(String name) {
       return response.headers().allValues(name);
     }
 

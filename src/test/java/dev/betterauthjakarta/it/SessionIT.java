@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.it;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -423,7 +424,7 @@ class SessionIT {
       TestUser u = TestUser.signUp(api());
       String second = u.signIn(api());
       Db.update("update \"session\" set \"expiresAt\" = now() + interval '5 days' where \"userId\" = ?", u.id());
-      List<Api.Call> calls = new java.util.ArrayList<>();
+      List<Api.Call> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         calls.add(api().get("get-session").bearer(second));
         calls.add(api().post("update-user").bearer(second).json("{\"name\":\"r" + i + "\"}"));
@@ -512,7 +513,7 @@ class SessionIT {
   void signUpsRacingForOneEmailCreateOneUser() {
     for (int round = 0; round < 4; round++) {
       String email = TestUser.uniqueEmail();
-      List<Api.Call> calls = new java.util.ArrayList<>();
+      List<Api.Call> calls = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         calls.add(api().post("sign-up/email").json(signUpBody(i % 2 == 0 ? email : email.toUpperCase())));
       }
@@ -529,7 +530,7 @@ class SessionIT {
   void signUpsRacingForOneUsernameGiveItToOne() {
     for (int round = 0; round < 3; round++) {
       String username = TestUser.uniqueUsername();
-      List<Api.Call> calls = new java.util.ArrayList<>();
+      List<Api.Call> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         calls.add(api().post("sign-up/email").json(Json.createObjectBuilder(signUpBody(TestUser.uniqueEmail())).add("username", i % 2 == 0 ? username : username.toUpperCase()).build()));
       }

@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.it;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,7 +150,7 @@ class UserIT {
   @Test
   void concurrentMetadataPatchesOfOneUserAllApply() {
     TestUser u = TestUser.signUp(api());
-    List<Api.Call> calls = new java.util.ArrayList<>();
+    List<Api.Call> calls = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       calls.add(api().post("update-user").bearer(u.token()).json("{\"metadata\":{\"k" + i + "\":" + i + "}}"));
     }

@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.platform;
 
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class JsonbProviderTest {
     JsonObject json = toJson(AccountView.from(Account.credential("a1", "u1", "$argon2id$secret", Instant.EPOCH)));
     assertFalse(json.toString().contains("argon2id"));
     assertEquals(
-        java.util.Set.of("id", "accountId", "providerId", "userId", "createdAt", "updatedAt", "scopes"),
+        Set.of("id", "accountId", "providerId", "userId", "createdAt", "updatedAt", "scopes"),
         json.keySet());
   }
 
