@@ -12,7 +12,6 @@ import dev.betterauthjakarta.session.IssuedSession;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.user.User;
 import dev.betterauthjakarta.user.UserView;
-import dev.betterauthjakarta.verification.Redemption;
 import dev.betterauthjakarta.verification.VerificationService;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -127,11 +126,10 @@ public class PasswordService {
   public void reset(String token, String newPassword) {
     PasswordHasher.checkLength(newPassword); // before the token is used up by a bad password
     String userId =
-        switch (verifications.redeem(token, RESET)) {
-          case Redemption.Valid v -> v.payload().getString("userId");
-          case Redemption.Expired e -> throw new AuthException(400, ErrorCode.INVALID_TOKEN, "Invalid token");
-          case Redemption.Unknown u -> throw new AuthException(400, ErrorCode.INVALID_TOKEN, "Invalid token");
-        };
+        verifications
+            .redeem(token, RESET)
+            .payloadOr(() -> new AuthException(400, ErrorCode.INVALID_TOKEN, "Invalid token"))
+            .getString("userId");
     User user = lockUser(userId);
     storePassword(user, newPassword);
     sessions.endAllOf(user.getId());

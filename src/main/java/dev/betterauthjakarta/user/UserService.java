@@ -11,7 +11,6 @@ import dev.betterauthjakarta.platform.Conflicts;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.SessionService;
-import dev.betterauthjakarta.verification.Redemption;
 import dev.betterauthjakarta.verification.VerificationService;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The user row: creation with unique email and username, profile updates, deletion. */
 @Stateless
@@ -169,14 +169,11 @@ public class UserService {
    * Auth, and the token stays unused when they happen.
    */
   public void deleteByLink(Caller caller, String token) {
-    String userId =
-        switch (verifications.redeem(token, DELETE_ACCOUNT)) {
-          case Redemption.Valid v -> v.payload().getString("userId");
-          case Redemption.Expired e -> throw new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
-          case Redemption.Unknown u -> throw new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
-        };
+    Supplier<AuthException> invalid =
+        () -> new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
+    String userId = verifications.redeem(token, DELETE_ACCOUNT).payloadOr(invalid).getString("userId");
     if (!userId.equals(caller.userId())) {
-      throw new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
+      throw invalid.get();
     }
     remove(lockCaller(caller));
   }
