@@ -29,7 +29,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The password on a user's credential account: check, change, reset by mail, set. */
+/**
+ * The password on a user's credential account: check, change, reset by mail, set. It looks users
+ * up and locks them itself rather than through UserService, which depends on it (delete-user
+ * checks the password).
+ */
 @Stateless
 public class PasswordService {
   static final String RESET = "reset-password";
@@ -55,14 +59,18 @@ public class PasswordService {
         .findFirst();
   }
 
-  /** Proof of presence by password: CREDENTIAL_ACCOUNT_NOT_FOUND or INVALID_PASSWORD if not. */
-  public void check(String userId, String password) {
+  /**
+   * Proof of presence by password: the verified credential account, or CREDENTIAL_ACCOUNT_NOT_FOUND
+   * or INVALID_PASSWORD.
+   */
+  public Account check(String userId, String password) {
     Account credential =
         findCredential(userId)
             .orElseThrow(() -> new AuthException(ErrorCode.CREDENTIAL_ACCOUNT_NOT_FOUND));
     if (!passwords.verify(password, credential.getPassword()).matches()) {
       throw new AuthException(ErrorCode.INVALID_PASSWORD);
     }
+    return credential;
   }
 
   /**
@@ -74,8 +82,7 @@ public class PasswordService {
       ClientInfo client) {
     PasswordHasher.checkLength(newPassword);
     User user = lockUser(caller.userId());
-    check(user.getId(), currentPassword);
-    Account credential = findCredential(user.getId()).orElseThrow();
+    Account credential = check(user.getId(), currentPassword);
     credential.changePassword(passwords.hash(newPassword), now());
     Optional<IssuedSession> issued = Optional.empty();
     if (revokeOtherSessions) {

@@ -17,9 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +34,6 @@ public class EmailService {
   static final String CHANGE = "change-email";
   static final String APPROVE_CHANGE = "change-email-confirmation";
 
-  @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject AuthSettings settings;
   @Inject UserService users;
@@ -132,10 +128,11 @@ public class EmailService {
           case Redemption.Unknown u -> throw new AuthException(ErrorCode.INVALID_TOKEN);
         };
     JsonObject payload = link.payload();
-    User user = em.find(User.class, payload.getString("userId"), LockModeType.PESSIMISTIC_WRITE);
-    if (user == null) {
-      throw new AuthException(401, ErrorCode.USER_NOT_FOUND, ErrorCode.USER_NOT_FOUND.message());
-    }
+    User user =
+        users
+            .findLocked(payload.getString("userId"))
+            .orElseThrow(
+                () -> new AuthException(401, ErrorCode.USER_NOT_FOUND, ErrorCode.USER_NOT_FOUND.message()));
     switch (link.purpose()) {
       case VERIFY -> {
         if (!payload.getString("email").equals(user.getEmail())) {

@@ -72,6 +72,10 @@ public class Session {
    * off the row: only such a session was created with a lifetime at most the short one.
    */
   public boolean isShortLived(Duration shortLifetime) {
+    return isShortLived(createdAt, expiresAt, shortLifetime);
+  }
+
+  static boolean isShortLived(Instant createdAt, Instant expiresAt, Duration shortLifetime) {
     return !expiresAt.isAfter(createdAt.plus(shortLifetime));
   }
 

@@ -85,8 +85,8 @@ public class SessionCredentials {
    */
   private NewCookie sessionCookie(String token, SessionView session) {
     NewCookie.Builder cookie = baseCookie(URLEncoder.encode(signed(token), StandardCharsets.UTF_8));
-    Duration lifetime = Duration.between(session.createdAt(), session.expiresAt());
-    if (lifetime.compareTo(settings.shortSessionExpiresIn()) > 0) {
+    if (!Session.isShortLived(
+        session.createdAt(), session.expiresAt(), settings.shortSessionExpiresIn())) {
       long seconds = Duration.between(clock.instant(), session.expiresAt()).toSeconds();
       cookie.maxAge((int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds)));
     }

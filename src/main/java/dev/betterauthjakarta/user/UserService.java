@@ -86,11 +86,13 @@ public class UserService {
    * user (two metadata patches, a delete and an update) apply one after the other.
    */
   public User lockCaller(Caller caller) {
-    User user = em.find(User.class, caller.userId(), LockModeType.PESSIMISTIC_WRITE);
-    if (user == null) {
-      throw new AuthException(ErrorCode.UNAUTHORIZED); // deleted since the filter saw it
-    }
-    return user;
+    // deleted since the filter saw it
+    return findLocked(caller.userId()).orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+  }
+
+  /** A user row, locked until the transaction ends (see {@link #lockCaller}). */
+  public Optional<User> findLocked(String userId) {
+    return Optional.ofNullable(em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE));
   }
 
   /** Whether an address has an account, checked under the lock that sign-up takes for it. */
