@@ -1,16 +1,16 @@
 package dev.betterauthjakarta.email;
 
+import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
-import dev.betterauthjakarta.platform.AuthSettings;
-import dev.betterauthjakarta.platform.Authenticated;
 import dev.betterauthjakarta.platform.Body;
-import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Messages;
+import dev.betterauthjakarta.platform.Redirects;
+import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.platform.StatusResponse;
+import dev.betterauthjakarta.session.Authenticated;
 import dev.betterauthjakarta.session.Caller;
-import dev.betterauthjakarta.user.Emails;
-import dev.betterauthjakarta.user.UserView;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,14 +21,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriBuilder;
-import java.util.Optional;
 
+/** change-email, send-verification-email and verify-email (the target of every email link). */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailResource {
   @Inject EmailService emails;
-  @Inject AuthSettings settings;
+  @Inject ServiceSettings settings;
 
   public record VerifiedResponse(boolean status, UserView user) {}
 
@@ -36,26 +35,19 @@ public class EmailResource {
   @Path("change-email")
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
-  public StatusResponse changeEmail(JsonObject body, @Context SecurityContext security) {
-    emails.requestChange(
-        Caller.of(security), ChangeEmailRequest.from(Body.of(body), settings.trustedOrigins()));
+  public StatusResponse changeEmail(
+      @Valid EmailRequests.ChangeEmail request, @Context SecurityContext security) {
+    emails.requestChange(Caller.of(security), request.normalizedEmail(), request.callback());
     return StatusResponse.TRUE;
   }
 
   @POST
   @Path("send-verification-email")
   @Consumes(MediaType.APPLICATION_JSON)
-  public StatusResponse sendVerificationEmail(JsonObject json, @Context SecurityContext security) {
-    Body body = Body.of(json);
-    String email = body.requiredString("email", Emails.MAX_LENGTH);
-    if (!Emails.isValid(email)) {
-      throw Body.invalid("email", "Invalid email address");
-    }
-    Optional<String> callbackURL = body.optionalString("callbackURL", 2048);
-    if (callbackURL.isPresent() && !settings.trustedOrigins().isTrustedUrl(callbackURL.get())) {
-      throw new AuthException(ErrorCode.INVALID_CALLBACK_URL);
-    }
-    emails.requestVerification(Caller.find(security), Emails.normalize(email), callbackURL);
+  public StatusResponse sendVerificationEmail(
+      @Valid EmailRequests.SendVerification request, @Context SecurityContext security) {
+    emails.requestVerification(
+        Caller.find(security), request.normalizedEmail(), request.callback());
     return StatusResponse.TRUE;
   }
 
@@ -70,19 +62,18 @@ public class EmailResource {
     boolean redirect = callbackURL != null && settings.trustedOrigins().isTrustedUrl(callbackURL);
     try {
       if (token == null || token.isBlank()) {
-        throw Body.invalidQuery("token", "Invalid input: expected string, received undefined");
+        throw Body.invalidQuery("token", Messages.REQUIRED_STRING);
       }
       UserView user = emails.follow(token).orElse(null);
       return redirect
-          ? Response.status(302).location(UriBuilder.fromUri(callbackURL).build()).build()
+          ? Response.status(302).location(Redirects.location(settings.baseUrl(), callbackURL)).build()
           : Response.ok(new VerifiedResponse(true, user)).build();
     } catch (AuthException e) {
       if (!redirect) {
         throw e;
       }
-      return Response.status(302)
-          .location(UriBuilder.fromUri(callbackURL).queryParam("error", e.code().name()).build())
-          .build();
+      String target = Redirects.withQueryParameter(callbackURL, "error", e.code().name());
+      return Response.status(302).location(Redirects.location(settings.baseUrl(), target)).build();
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.mail;
 
-import dev.betterauthjakarta.platform.AuthSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +32,7 @@ import java.util.logging.Logger;
 public class Mailer {
   private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
-  @Inject AuthSettings settings;
+  @Inject MailSettings settings;
 
   @Resource ManagedExecutorService executor;
 

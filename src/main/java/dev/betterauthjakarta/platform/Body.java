@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -33,16 +32,7 @@ public final class Body {
 
   /** JavaScript truthiness, for rules Better Auth words as "any truthy value". */
   public boolean truthy(String key) {
-    JsonValue v = json.get(key);
-    if (v == null) {
-      return false;
-    }
-    return switch (v.getValueType()) {
-      case NULL, FALSE -> false;
-      case STRING -> !((JsonString) v).getString().isEmpty();
-      case NUMBER -> ((JsonNumber) v).doubleValue() != 0;
-      default -> true;
-    };
+    return NotSettable.Validator.isTruthy(json.get(key));
   }
 
   /** A string that may be absent or null. */
@@ -115,7 +105,8 @@ public final class Body {
     return s;
   }
 
-  private static String typeName(JsonValue v) {
+  /** A JSON value's type as JavaScript names it in zod's messages ({@code undefined} for absent). */
+  static String typeName(JsonValue v) {
     if (v == null) {
       return "undefined";
     }

@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import dev.betterauthjakarta.session.SessionCredentials;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -26,7 +25,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
   private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
   private static final String DEFAULT_ALLOWED_HEADERS = "Content-Type, Authorization";
 
-  @Inject AuthSettings settings;
+  @Inject ServiceSettings settings;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -56,7 +55,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.putSingle("Access-Control-Allow-Origin", origin);
     headers.putSingle("Access-Control-Allow-Credentials", "true");
-    headers.putSingle(SessionCredentials.EXPOSE_HEADERS, SessionCredentials.SET_AUTH_TOKEN);
+    headers.putSingle(Headers.EXPOSE_HEADERS, Headers.SET_AUTH_TOKEN);
     headers.add("Vary", "Origin");
   }
 

@@ -2,7 +2,8 @@ package dev.betterauthjakarta.platform;
 
 /**
  * Every error the service answers with: HTTP status, Better Auth's code (the constant key of
- * Better Auth 1.5+) and its default message. Codes Better Auth lacks are marked "ours".
+ * Better Auth 1.5+, see {@code BASE_ERROR_CODES}) and its default message. Codes Better Auth lacks
+ * are marked "ours". Throw them as {@link AuthException}; never build an error response by hand.
  */
 public enum ErrorCode {
   // Sessions and guards
@@ -56,13 +57,13 @@ public enum ErrorCode {
   CROSS_SITE_NAVIGATION_LOGIN_BLOCKED(403, "Cross-site navigation login blocked"),
 
   // Request shape (ours unless Better Auth has the code)
-  VALIDATION_ERROR(400, "Invalid request body"),
-  BODY_MUST_BE_AN_OBJECT(400, "Body must be an object"),
-  INVALID_JSON(400, "Request body is not valid JSON"),
+  VALIDATION_ERROR(400, "Validation Error"),
   PAYLOAD_TOO_LARGE(413, "Request body is larger than 65536 bytes"),
   UNSUPPORTED_MEDIA_TYPE(415, "Content-Type is not allowed. Allowed types: application/json"),
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED(
+      405, "POST method requires deferSessionRefresh to be enabled in session config"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
   BAD_REQUEST(400, "Bad request"),
   CONFLICT(409, "The request conflicts with the current state; try again"),

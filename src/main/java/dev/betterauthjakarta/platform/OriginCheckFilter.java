@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
@@ -13,26 +14,27 @@ import java.util.Set;
 /**
  * Better Auth's cross-site request forgery defence. A state-changing request that carries
  * cookies (which a browser attaches on its own) must come from a trusted Origin (or Referer).
- * Sign-in and sign-up, which carry no session cookie yet, are checked whenever the browser says
- * it is a browser (Origin or Sec-Fetch-* headers), and a cross-site navigation to them is refused
+ * Sign-in and sign-up ({@link SignInRoute}), which carry no session cookie yet, are checked
+ * whenever the browser says it is a browser (Origin or Sec-Fetch-* headers), and a cross-site navigation to them is refused
  * (login CSRF). Pure bearer requests and non-browser clients (no Origin, no Sec-Fetch) pass: a
  * bearer token is not attached by a browser on its own.
  */
 @Provider
-@PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class OriginCheckFilter implements ContainerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  @Inject AuthSettings settings;
+  @Inject ServiceSettings settings;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (SAFE_METHODS.contains(request.getMethod())) {
       return;
     }
-    String path = request.getUriInfo().getPath();
-    boolean signInOrUp = path.startsWith("sign-in/") || path.startsWith("sign-up/");
+    boolean signInOrUp =
+        resource.getResourceMethod() != null
+            && resource.getResourceMethod().isAnnotationPresent(SignInRoute.class);
     if (request.getHeaderString(HttpHeaders.COOKIE) != null) {
       requireTrustedOrigin(request);
     } else if (signInOrUp) {

@@ -2,6 +2,7 @@ package dev.betterauthjakarta.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,12 @@ import java.util.Optional;
  * matches any subdomain). Anything else would let a mailed link redirect to an attacker's site.
  */
 public final class TrustedOrigins {
+  /** RFC 3986's unreserved and reserved characters, and '%' of existing escapes. */
+  private static final String URI_CHARACTERS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   private final List<String> exact;
   private final List<String> wildcardSuffixes;
 
@@ -41,14 +48,53 @@ public final class TrustedOrigins {
     return new TrustedOrigins(List.copyOf(exact), List.copyOf(wildcards));
   }
 
+  /**
+   * Whether a browser may be sent to {@code url}: a path on this service, or an absolute http(s)
+   * URL on a trusted origin. Control characters are refused anywhere (a browser drops a tab or
+   * newline, turning {@code /<tab>/evil.example} into {@code //evil.example}); characters a URI
+   * cannot hold (such as {@code {}}) are percent-encoded first, so every accepted value can be
+   * redirected to ({@link Redirects}).
+   */
   public boolean isTrustedUrl(String url) {
+    Optional<URI> uri = toUri(url);
+    if (uri.isEmpty()) {
+      return false;
+    }
     if (url.startsWith("/")) {
       // A relative path, but not "//host" (protocol-relative) or "/\host" (browsers treat it so).
-      return !url.startsWith("//") && !url.startsWith("/\\");
+      return !url.startsWith("//")
+          && !url.startsWith("/\\")
+          && uri.get().getScheme() == null
+          && uri.get().getRawAuthority() == null;
     }
-    return originOf(url).map(this::isTrustedOrigin).orElse(false);
+    return originOf(uri.get()).map(this::isTrustedOrigin).orElse(false);
   }
 
+  /**
+   * {@code url} as a URI, with characters a URI cannot hold percent-encoded; empty when it holds
+   * a control character or still does not parse.
+   */
+  static Optional<URI> toUri(String url) {
+    if (url.isEmpty() || url.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return Optional.empty();
+    }
+    StringBuilder encoded = new StringBuilder(url.length());
+    for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 0x80 && URI_CHARACTERS.indexOf(c) >= 0) {
+        encoded.append((char) c);
+      } else {
+        encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    try {
+      return Optional.of(new URI(encoded.toString()));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether an {@code Origin} header value (scheme, host and port) is trusted. */
   public boolean isTrustedOrigin(String origin) {
     String o = origin.toLowerCase(Locale.ROOT);
     if (exact.contains(o)) {
@@ -65,24 +111,23 @@ public final class TrustedOrigins {
   }
 
   static Optional<String> originOf(String url) {
-    try {
-      URI uri = new URI(url.trim());
-      String scheme = uri.getScheme();
-      String host = uri.getHost();
-      if (scheme == null || host == null) {
-        return Optional.empty();
-      }
-      scheme = scheme.toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        return Optional.empty();
-      }
-      int port = uri.getPort();
-      boolean defaultPort =
-          port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-      return Optional.of(
-          scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-    } catch (URISyntaxException e) {
+    return toUri(url.trim()).flatMap(TrustedOrigins::originOf);
+  }
+
+  private static Optional<String> originOf(URI uri) {
+    String scheme = uri.getScheme();
+    String host = uri.getHost();
+    if (scheme == null || host == null) {
       return Optional.empty();
     }
+    scheme = scheme.toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return Optional.empty();
+    }
+    int port = uri.getPort();
+    boolean defaultPort =
+        port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    return Optional.of(
+        scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
   }
 }

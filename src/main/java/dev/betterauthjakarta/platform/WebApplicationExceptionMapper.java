@@ -1,6 +1,7 @@
 package dev.betterauthjakarta.platform;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,11 +11,14 @@ import java.util.logging.Logger;
 
 /**
  * Errors raised by the JAX-RS runtime (unknown path, wrong method, wrong content type, ...) in
- * the same {code, message} shape. Headers such as {@code Allow} on a 405 are kept.
+ * the same {code, message} shape. Headers such as {@code Allow} on a 405 are kept; a 415 names
+ * the type that was sent, as Better Auth's message does.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
   private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
+
+  @Context HttpHeaders headers;
 
   @Override
   public Response toResponse(WebApplicationException e) {
@@ -24,11 +28,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (status >= 500) {
       LOG.log(Level.SEVERE, "Server error in the JAX-RS runtime", e);
     }
-    var response = ErrorBody.response(status, code, code.message());
+    String message = code == ErrorCode.UNSUPPORTED_MEDIA_TYPE ? unsupported() : code.message();
+    var response = ErrorBody.response(status, code, message);
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {
       response.header(HttpHeaders.ALLOW, allow);
     }
     return response.build();
+  }
+
+  private String unsupported() {
+    String sent = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    String type = sent == null ? "" : sent.split(";", 2)[0].trim();
+    if (type.length() > 100) {
+      type = type.substring(0, 100); // the message echoes client input: keep it short
+    }
+    return "Content-Type \"" + type.replace("\"", "") + "\" is not allowed. Allowed types: application/json";
   }
 }

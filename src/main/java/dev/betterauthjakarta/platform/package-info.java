@@ -1,9 +1,12 @@
 /**
- * What every route shares: the JAX-RS application at {@code /api/auth}; the bearer filter that
- * turns {@code Authorization: Bearer} into a caller (and the {@code @Authenticated} guard that
- * answers 401 without one); one domain exception and the mappers that write every error as
- * {@code {code, message}}; the JSON body reader (64 KiB cap, empty body is {@code {}}, malformed
- * JSON is a 400); JSON-B with Better Auth's dates; settings from MicroProfile Config; the clock;
- * Flyway migrations at deployment; advisory locks for uniqueness claims.
+ * The ground every feature stands on, knowing none of them: the JAX-RS application at {@code
+ * /api/auth} (WADL off) and {@code GET /ok}; one domain exception ({@link AuthException} with an
+ * {@link ErrorCode}) and the mappers that write every error as {@code {code, message}}, Bean
+ * Validation failures included; the JSON body reader (64 KiB cap, empty body is {@code {}},
+ * malformed JSON 400 BAD_REQUEST) and the strict record binder; constraints shared by features
+ * ({@link TrustedUrl}, {@link Length}, {@link NotSettable}); JSON-B with Better Auth's dates;
+ * the clock; random tokens and their hashes; trusted origins and redirects; advisory locks and
+ * unique-violation handling; HTTP filters (body limit, empty body, CORS, origin check); the
+ * settings all features share; Flyway migrations at deployment.
  */
 package dev.betterauthjakarta.platform;

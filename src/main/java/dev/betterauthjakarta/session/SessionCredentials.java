@@ -1,45 +1,48 @@
 package dev.betterauthjakarta.session;
 
-import dev.betterauthjakarta.platform.AuthSettings;
+import dev.betterauthjakarta.platform.CookieHeader;
+import dev.betterauthjakarta.platform.Headers;
+import dev.betterauthjakarta.platform.ServiceSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Date;
 import java.util.Optional;
 
 /**
- * How a session token travels, as Better Auth's clients expect: in with
- * {@code Authorization: Bearer} or the {@code better-auth.session_token} cookie; out in the
- * {@code set-auth-token} header (signed, readable across origins) and in that cookie (HttpOnly,
- * SameSite=Lax, Secure and {@code __Secure-} prefixed when the service is served over https).
+ * How a session token travels, as Better Auth's clients expect: in with {@code Authorization:
+ * Bearer} or the {@code better-auth.session_token} cookie; out in the {@code set-auth-token} header
+ * (signed, readable across origins) and in that cookie (HttpOnly, SameSite=Lax, Secure and {@code
+ * __Secure-} prefixed when the service is served over https). A session signed in with {@code
+ * rememberMe: false} gets a browser-session cookie (no Max-Age) and Better Auth's signed {@code
+ * better-auth.dont_remember} cookie, which keeps later re-issued cookies browser-session ones too.
  */
 @ApplicationScoped
 public class SessionCredentials {
-  public static final String SET_AUTH_TOKEN = "set-auth-token";
-  public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
   static final String COOKIE = "better-auth.session_token";
   static final String SECURE_COOKIE = "__Secure-" + COOKIE;
+  static final String DONT_REMEMBER = "better-auth.dont_remember";
+  static final String SECURE_DONT_REMEMBER = "__Secure-" + DONT_REMEMBER;
 
-  @Inject AuthSettings settings;
-  @Inject Clock clock;
+  @Inject ServiceSettings service;
+  @Inject SessionSettings settings;
 
   /** What a request presented: a token that verified (or not), and whether it came as a cookie. */
   public record Presented(Optional<String> token, boolean viaCookie) {}
 
-  /** The bearer header wins over the cookie; empty when the request carries neither. */
+  /**
+   * The session credential of a request: the bearer header wins over the cookie; empty when the
+   * request carries neither.
+   */
   public Optional<Presented> fromRequest(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header != null) {
-      Optional<String> token = SignedTokens.fromAuthorization(settings.secret(), header);
+      Optional<String> token = SignedTokens.fromAuthorization(service.secret(), header);
       if (token.isPresent() || !hasSessionCookie(request)) {
         return Optional.of(new Presented(token, false));
       }
@@ -48,62 +51,110 @@ public class SessionCredentials {
       Cookie cookie = request.getCookies().get(name);
       if (cookie != null) {
         return Optional.of(
-            new Presented(SignedTokens.fromCookie(settings.secret(), cookie.getValue()), true));
+            new Presented(SignedTokens.fromCookie(service.secret(), cookie.getValue()), true));
       }
     }
     return Optional.empty();
   }
 
-  /** Hands the client its session: {@code set-auth-token} and the session cookie. */
+  /**
+   * Hands the client its session: {@code set-auth-token} and the session cookie (and the
+   * dont-remember cookie for a short session, or when the request carried one).
+   *
+   * @param request the request's headers, to read a dont-remember cookie from
+   */
   public Response.ResponseBuilder withSession(
-      Response.ResponseBuilder response, String token, SessionView session) {
-    return response
-        .header(SET_AUTH_TOKEN, signed(token))
-        .header(EXPOSE_HEADERS, SET_AUTH_TOKEN)
-        .cookie(sessionCookie(token, session));
+      Response.ResponseBuilder response, HttpHeaders request, String token, SessionView session) {
+    boolean dontRemember = dontRemember(request.getCookies().get(dontRememberName()), session);
+    response
+        .header(Headers.SET_AUTH_TOKEN, signed(token))
+        .header(Headers.EXPOSE_HEADERS, Headers.SET_AUTH_TOKEN)
+        .header(HttpHeaders.SET_COOKIE, sessionCookie(token, dontRemember));
+    if (dontRemember) {
+      response.header(HttpHeaders.SET_COOKIE, dontRememberCookie());
+    }
+    return response;
   }
 
   /** The same, on a response that is already built (the refresh filter). */
-  public void addSession(MultivaluedMap<String, Object> headers, String token, SessionView session) {
-    headers.add(SET_AUTH_TOKEN, signed(token));
-    headers.add(EXPOSE_HEADERS, SET_AUTH_TOKEN);
-    headers.add(HttpHeaders.SET_COOKIE, sessionCookie(token, session));
-  }
-
-  /** Tells a browser to drop its session cookie (sign-out, deletion, a dead token). */
-  public NewCookie clearingCookie() {
-    return baseCookie("").maxAge(0).expiry(new Date(0)).build();
-  }
-
-  public String signed(String token) {
-    return SignedTokens.sign(settings.secret(), token);
+  public void addSession(
+      MultivaluedMap<String, Object> headers,
+      ContainerRequestContext request,
+      String token,
+      SessionView session) {
+    boolean dontRemember = dontRemember(request.getCookies().get(dontRememberName()), session);
+    headers.add(Headers.SET_AUTH_TOKEN, signed(token));
+    headers.add(Headers.EXPOSE_HEADERS, Headers.SET_AUTH_TOKEN);
+    headers.add(HttpHeaders.SET_COOKIE, sessionCookie(token, dontRemember));
+    if (dontRemember) {
+      headers.add(HttpHeaders.SET_COOKIE, dontRememberCookie());
+    }
   }
 
   /**
-   * Lives as long as the session; a rememberMe:false session gets a browser-session cookie (no
-   * Max-Age), as in Better Auth.
+   * Tells a browser to drop its session and dont-remember cookies (sign-out, deletion, a dead
+   * token): {@code Set-Cookie} values with {@code Max-Age=0}.
    */
-  private NewCookie sessionCookie(String token, SessionView session) {
-    NewCookie.Builder cookie = baseCookie(URLEncoder.encode(signed(token), StandardCharsets.UTF_8));
-    if (!Session.isShortLived(
-        session.createdAt(), session.expiresAt(), settings.shortSessionExpiresIn())) {
-      long seconds = Duration.between(clock.instant(), session.expiresAt()).toSeconds();
-      cookie.maxAge((int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds)));
-    }
-    return cookie.build();
+  public String[] clearingCookies() {
+    return new String[] {
+      CookieHeader.of(sessionCookieName(), "", 0, service.isHttps()),
+      CookieHeader.of(dontRememberName(), "", 0, service.isHttps())
+    };
   }
 
-  private NewCookie.Builder baseCookie(String value) {
-    boolean secure = settings.baseUrl().startsWith("https://");
-    return new NewCookie.Builder(secure ? SECURE_COOKIE : COOKIE)
-        .value(value)
-        .path("/")
-        .httpOnly(true)
-        .secure(secure)
-        .sameSite(NewCookie.SameSite.LAX);
+  /** Adds {@link #clearingCookies()} to a response. */
+  public Response.ResponseBuilder clearing(Response.ResponseBuilder response) {
+    for (String cookie : clearingCookies()) {
+      response.header(HttpHeaders.SET_COOKIE, cookie);
+    }
+    return response;
+  }
+
+  /** {@code <token>.<base64 HMAC-SHA256>} with the service's secret. */
+  public String signed(String token) {
+    return SignedTokens.sign(service.secret(), token);
+  }
+
+  /**
+   * The session cookie: Max-Age is the configured lifetime exactly, as Better Auth sets it; none
+   * for a session that is not to be remembered.
+   */
+  private String sessionCookie(String token, boolean dontRemember) {
+    long maxAge = dontRemember ? -1 : settings.expiresIn().toSeconds();
+    return CookieHeader.of(
+        sessionCookieName(),
+        URLEncoder.encode(signed(token), StandardCharsets.UTF_8),
+        maxAge,
+        service.isHttps());
+  }
+
+  private String dontRememberCookie() {
+    return CookieHeader.of(
+        dontRememberName(),
+        URLEncoder.encode(signed("true"), StandardCharsets.UTF_8),
+        -1,
+        service.isHttps());
+  }
+
+  /** A short (rememberMe false) session, or a browser that carries a valid dont-remember mark. */
+  private boolean dontRemember(Cookie mark, SessionView session) {
+    if (Session.isShortLived(session.createdAt(), session.expiresAt(), settings.shortExpiresIn())) {
+      return true;
+    }
+    return mark != null
+        && SignedTokens.fromCookie(service.secret(), mark.getValue()).filter("true"::equals).isPresent();
+  }
+
+  private String sessionCookieName() {
+    return service.isHttps() ? SECURE_COOKIE : COOKIE;
+  }
+
+  private String dontRememberName() {
+    return service.isHttps() ? SECURE_DONT_REMEMBER : DONT_REMEMBER;
   }
 
   private static boolean hasSessionCookie(ContainerRequestContext request) {
-    return request.getCookies().containsKey(COOKIE) || request.getCookies().containsKey(SECURE_COOKIE);
+    return request.getCookies().containsKey(COOKIE)
+        || request.getCookies().containsKey(SECURE_COOKIE);
   }
 }

@@ -1,10 +1,8 @@
 package dev.betterauthjakarta.session;
 
-import dev.betterauthjakarta.platform.AuthException;
-import dev.betterauthjakarta.platform.AuthSettings;
-import dev.betterauthjakarta.platform.ErrorCode;
-import dev.betterauthjakarta.user.User;
-import dev.betterauthjakarta.user.UserView;
+import dev.betterauthjakarta.identity.User;
+import dev.betterauthjakarta.identity.UserView;
+import dev.betterauthjakarta.platform.Tokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,17 +21,17 @@ import java.util.UUID;
 public class SessionService {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
-  @Inject AuthSettings settings;
+  @Inject SessionSettings settings;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
     Instant now = now();
-    String token = SessionTokens.generate();
-    Duration lifetime = rememberMe ? settings.sessionExpiresIn() : settings.shortSessionExpiresIn();
+    String token = Tokens.generate();
+    Duration lifetime = rememberMe ? settings.expiresIn() : settings.shortExpiresIn();
     Session session =
         new Session(
             UUID.randomUUID().toString(),
-            SessionTokens.hash(token),
+            Tokens.hash(token),
             user.getId(),
             now,
             now.plus(lifetime),
@@ -51,7 +49,7 @@ public class SessionService {
   public Optional<Caller> authenticate(String token, boolean allowRefresh) {
     Optional<Session> found =
         em.createNamedQuery(Session.BY_TOKEN_HASH, Session.class)
-            .setParameter("token", SessionTokens.hash(token))
+            .setParameter("token", Tokens.hash(token))
             .getResultStream()
             .findFirst();
     if (found.isEmpty()) {
@@ -64,22 +62,21 @@ public class SessionService {
       return Optional.empty();
     }
     User user = em.find(User.class, session.getUserId());
-    if (user == null || user.isBannedAt(now)) {
+    if (user == null || user.checkBanAt(now)) {
       // Bans are enforced on every request, so a banned user's sessions stop working at once.
       return Optional.empty();
     }
-    if (user.hasExpiredBanAt(now)) {
-      user.liftBan(now);
-    }
     boolean refreshed = false;
     if (allowRefresh
-        && !session.isShortLived(settings.shortSessionExpiresIn())
-        && session.isDueForRefresh(now, settings.sessionExpiresIn(), settings.sessionUpdateAge())) {
-      session.extend(now, settings.sessionExpiresIn());
+        && !session.isShortLived(settings.shortExpiresIn())
+        && session.isDueForRefresh(now, settings.expiresIn(), settings.updateAge())) {
+      session.extend(now, settings.expiresIn());
       refreshed = true;
     }
+    boolean fresh =
+        settings.freshAge().isZero() || session.getCreatedAt().plus(settings.freshAge()).isAfter(now);
     return Optional.of(
-        new Caller(SessionView.from(session, token), UserView.from(user), token, refreshed));
+        new Caller(SessionView.from(session, token), UserView.from(user), token, refreshed, fresh));
   }
 
   /** Sign-out: the caller's own session ends. */
@@ -90,6 +87,7 @@ public class SessionService {
     }
   }
 
+  /** Every session of the user ends (password reset, revoke-sessions, deletion). */
   public void endAllOf(String userId) {
     em.createNamedQuery(Session.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
   }
@@ -100,13 +98,10 @@ public class SessionService {
    * is useless as a bearer credential (Better Auth lists live tokens here).
    */
   public List<SessionView> listActive(Caller caller) {
-    Instant now = now();
-    if (!caller.isFreshAt(now, settings.sessionFreshAge())) {
-      throw new AuthException(ErrorCode.SESSION_NOT_FRESH);
-    }
+    caller.requireFresh();
     return em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
         .setParameter("userId", caller.userId())
-        .setParameter("now", now)
+        .setParameter("now", now())
         .getResultStream()
         .map(s -> SessionView.from(s, s.getToken()))
         .toList();
@@ -119,7 +114,7 @@ public class SessionService {
    */
   public void revoke(Caller caller, String token) {
     String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
-    for (String hash : Set.of(SessionTokens.hash(raw), token)) {
+    for (String hash : Set.of(Tokens.hash(raw), token)) {
       em.createNamedQuery(Session.DELETE_BY_USER_AND_TOKEN)
           .setParameter("userId", caller.userId())
           .setParameter("token", hash)
@@ -127,6 +122,7 @@ public class SessionService {
     }
   }
 
+  /** Every session of the caller but the current one ends. */
   public void revokeOthers(Caller caller) {
     em.createNamedQuery(Session.DELETE_OTHERS_OF_USER)
         .setParameter("userId", caller.userId())

@@ -1,6 +1,6 @@
 package dev.betterauthjakarta.verification;
 
-import dev.betterauthjakarta.session.SessionTokens;
+import dev.betterauthjakarta.platform.Tokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,7 +33,7 @@ public class VerificationService {
    * (written first, which is how {@link #deleteAllOf} finds the rows of a user).
    */
   public String issue(String purpose, JsonObject payload, Duration ttl) {
-    String token = SessionTokens.generate();
+    String token = Tokens.generate();
     Instant now = now();
     em.persist(
         new Verification(
@@ -95,7 +95,7 @@ public class VerificationService {
   }
 
   private static String identifier(String purpose, String token) {
-    return purpose + ":" + SessionTokens.hash(token);
+    return purpose + ":" + Tokens.hash(token);
   }
 
   private Instant now() {

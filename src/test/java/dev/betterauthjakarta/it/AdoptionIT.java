@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.betterauthjakarta.session.SessionTokens;
+import dev.betterauthjakarta.platform.Tokens;
 import dev.betterauthjakarta.session.SignedTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -59,7 +59,7 @@ class AdoptionIT {
     assertTrue(Db.count("select count(*) from \"account\" where \"id\" in ('YQ7SDlR4DFTOcULDhB0Ap2JlDr5yoYll', 'WBORj1oihNVe1zSVA6ac6QxXN11e0m7a')") == 2);
     assertTrue(Db.count("select count(*) from \"session\" where \"id\" in ('jnOG8A08sSxkSmSd4BRTFqCfi4kMzOVq', 'omXmDXAdFEOW5LAqeLgnlRqi4dGoCyQj', 'yjQVL0dL8VUFW92mwv3ZOHCDZf8cDpVu')") == 3);
     assertEquals(0, Db.count("select count(*) from \"session\" where \"token\" in (?, ?, ?)", ADA_SESSION, GRACE_SESSIONS[0], GRACE_SESSIONS[1]), "raw tokens were hashed in place");
-    assertEquals(1, Db.count("select count(*) from \"session\" where \"token\" = ?", SessionTokens.hash(ADA_SESSION)));
+    assertEquals(1, Db.count("select count(*) from \"session\" where \"token\" = ?", Tokens.hash(ADA_SESSION)));
   }
 
   @Test

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.betterauthjakarta.account.Account;
-import dev.betterauthjakarta.account.AccountView;
-import dev.betterauthjakarta.user.User;
-import dev.betterauthjakarta.user.UserView;
+import dev.betterauthjakarta.accounts.AccountView;
+import dev.betterauthjakarta.identity.Account;
+import dev.betterauthjakarta.identity.NewUser;
+import dev.betterauthjakarta.identity.User;
+import dev.betterauthjakarta.identity.UserView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -23,7 +24,10 @@ class JsonbProviderTest {
 
   @Test
   void aUserCarriesEveryFieldWithNullsAndMillisecondDates() {
-    User user = new User("u1", "Ada", "ada@example.com", Instant.parse("2026-11-28T10:15:30.123456Z"));
+    User user = new User(
+            "u1",
+            new NewUser("Ada", "ada@example.com", null, null, null, null),
+            Instant.parse("2026-11-28T10:15:30.123456Z"));
     JsonObject json = toJson(UserView.from(user));
     for (String field :
         new String[] {"id", "name", "email", "emailVerified", "image", "createdAt", "updatedAt",

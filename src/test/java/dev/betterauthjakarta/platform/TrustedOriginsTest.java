@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.platform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,5 +37,33 @@ class TrustedOriginsTest {
     assertFalse(origins.isTrustedUrl("http://localhost:9999/"));
     assertFalse(origins.isTrustedUrl("https://app.example.com.evil.example/"));
     assertFalse(origins.isTrustedUrl("not a url"));
+  }
+
+  @Test
+  void controlCharactersAreRefusedBecauseBrowsersDropThem() {
+    for (String target :
+        List.of("/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/ok\u0000", "/a\u007f")) {
+      assertFalse(origins.isTrustedUrl(target), target);
+    }
+    assertFalse(origins.isTrustedUrl("https://app.example.com/\tx"));
+    assertFalse(origins.isTrustedUrl(""));
+  }
+
+  @Test
+  void charactersAUriCannotHoldAreEncodedSoTheTargetStillRedirects() {
+    assertTrue(origins.isTrustedUrl("/welcome?a={x}"));
+    assertTrue(origins.isTrustedUrl("https://app.example.com/p?q=a b|c"));
+    assertEquals(
+        "http://localhost:8080/welcome?a=%7Bx%7D&b=%C3%A9",
+        Redirects.location("http://localhost:8080", "/welcome?a={x}&b=é").toString());
+    assertEquals(
+        "https://app.example.com/p?q=a%20b",
+        Redirects.location("http://localhost:8080", "https://app.example.com/p?q=a b").toString());
+  }
+
+  @Test
+  void aQueryParameterGoesBeforeTheFragment() {
+    assertEquals("/done?error=INVALID_TOKEN#top", Redirects.withQueryParameter("/done#top", "error", "INVALID_TOKEN"));
+    assertEquals("/done?x=1&token=a%2Bb", Redirects.withQueryParameter("/done?x=1", "token", "a+b"));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.betterauthjakarta.identity.ProfileChange;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.Body;
 import dev.betterauthjakarta.platform.ErrorCode;
@@ -14,7 +15,7 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class UpdateUserRequestTest {
-  private static UpdateUserRequest parse(String s) {
+  private static ProfileChange parse(String s) {
     return UpdateUserRequest.from(
         Body.of(Json.createReader(new StringReader(s.replace('\'', '"'))).readObject()));
   }
@@ -25,7 +26,7 @@ class UpdateUserRequestTest {
 
   @Test
   void onlyProvidedFieldsArePresentAndNullClears() {
-    UpdateUserRequest r = parse("{'name':'Ada','image':null}");
+    ProfileChange r = parse("{'name':'Ada','image':null}");
     assertEquals("Ada", r.name().value());
     assertTrue(r.image().present());
     assertNull(r.image().value());

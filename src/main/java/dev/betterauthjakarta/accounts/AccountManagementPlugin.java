@@ -1,0 +1,46 @@
+package dev.betterauthjakarta.accounts;
+
+import dev.betterauthjakarta.identity.IdentityService;
+import dev.betterauthjakarta.platform.AuthException;
+import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.session.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The account-management plugin (seed: AccountManagementPlugin). Enabled in WEB-INF/beans.xml;
+ * {@code better.auth.account-management.enabled=false} vetoes it at deployment ({@link
+ * AccountManagementSwitch}), leaving {@link DisabledAccountManagement}.
+ */
+@Alternative
+@ApplicationScoped
+public class AccountManagementPlugin implements AccountManagement {
+  @Inject IdentityService identities;
+  @Inject AccountsSettings settings;
+
+  /** The seed's list-accounts answer. */
+  public record AccountList(List<AccountView> accounts) {}
+
+  @Override
+  public Object listAccounts(Optional<Caller> caller) {
+    List<AccountView> views =
+        identities.accountsOf(signedIn(caller).userId()).stream().map(AccountView::from).toList();
+    return settings.listFormat() == ListAccountsFormat.ARRAY ? views : new AccountList(views);
+  }
+
+  /** Unlinking needs a fresh session; the last-account rule is {@link IdentityService}'s. */
+  @Override
+  public void unlinkAccount(Optional<Caller> caller, UnlinkRequest request) {
+    Caller c = signedIn(caller);
+    request.requireTarget();
+    c.requireFresh();
+    identities.unlinkAccount(c.userId(), request::matches);
+  }
+
+  private static Caller signedIn(Optional<Caller> caller) {
+    return caller.orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+  }
+}

@@ -1,0 +1,266 @@
+package dev.betterauthjakarta.identity;
+
+import dev.betterauthjakarta.platform.AdvisoryLocks;
+import dev.betterauthjakarta.platform.AuthException;
+import dev.betterauthjakarta.platform.Conflicts;
+import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Field;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The one owner of users and their accounts: lookups, row locks, uniqueness of emails and
+ * usernames, password checks and the rules about one user's sign-in methods. Every use case goes
+ * through it, so each rule has one home. Each public method joins the caller's transaction.
+ */
+@Stateless
+public class IdentityService {
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject PasswordHasher hasher;
+
+  /**
+   * Creates the user and, when {@code passwordHash} is given, its credential account. An email or
+   * a username belongs to one user: checked under an advisory lock, enforced by the database.
+   *
+   * @param n the new user, email and username already normalised
+   * @param passwordHash the hash for the credential account, or null for none
+   * @throws AuthException 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL, 400 USERNAME_IS_ALREADY_TAKEN,
+   *     or 409 CONFLICT when another writer raced past the locks
+   */
+  public User create(NewUser n, String passwordHash) {
+    List<String> locks = new ArrayList<>();
+    locks.add(emailLock(n.email()));
+    if (n.username() != null) {
+      locks.add(usernameLock(n.username()));
+    }
+    AdvisoryLocks.lock(em, locks.toArray(String[]::new));
+    if (findByEmail(n.email()).isPresent()) {
+      throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+    }
+    if (n.username() != null && findByUsername(n.username()).isPresent()) {
+      throw new AuthException(ErrorCode.USERNAME_IS_ALREADY_TAKEN);
+    }
+    Instant now = now();
+    User user = new User(UUID.randomUUID().toString(), n, now);
+    em.persist(user);
+    Conflicts.flush(em); // the user row first: the provider does not order inserts by foreign key
+    if (passwordHash != null) {
+      em.persist(Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now));
+    }
+    return user;
+  }
+
+  /** The user with this (lower-cased) email, if any. */
+  public Optional<User> findByEmail(String normalizedEmail) {
+    return em.createNamedQuery(User.BY_EMAIL, User.class)
+        .setParameter("email", normalizedEmail)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The user with this (lower-cased) username, if any. */
+  public Optional<User> findByUsername(String normalizedUsername) {
+    return em.createNamedQuery(User.BY_USERNAME, User.class)
+        .setParameter("username", normalizedUsername)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The user with this id, unlocked, if any. */
+  public Optional<User> find(String userId) {
+    return Optional.ofNullable(em.find(User.class, userId));
+  }
+
+  /**
+   * The user row, locked until the transaction ends, so that concurrent changes to one user (two
+   * metadata patches, a delete and an update, a password change and a reset) apply one after the
+   * other.
+   */
+  public Optional<User> findLocked(String userId) {
+    return Optional.ofNullable(em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /**
+   * The signed-in user's row, locked (see {@link #findLocked}).
+   *
+   * @throws AuthException 401 UNAUTHORIZED when the user was deleted since the request began
+   */
+  public User lock(String userId) {
+    return findLocked(userId).orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+  }
+
+  /** Whether an address has an account, checked under the lock that sign-up takes for it. */
+  public boolean isEmailTaken(String normalizedEmail) {
+    lockEmail(normalizedEmail);
+    return findByEmail(normalizedEmail).isPresent();
+  }
+
+  /** Serialises claims on one email address across sign-up and email changes. */
+  public void lockEmail(String normalizedEmail) {
+    AdvisoryLocks.lock(em, emailLock(normalizedEmail));
+  }
+
+  /**
+   * Moves the user to another address, unless another user claimed it meanwhile.
+   *
+   * @throws AuthException 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL when it belongs to someone
+   *     else
+   */
+  public void changeEmail(User user, String normalizedEmail, boolean verified) {
+    lockEmail(normalizedEmail);
+    Optional<User> holder = findByEmail(normalizedEmail);
+    if (holder.isPresent() && !holder.get().getId().equals(user.getId())) {
+      throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+    }
+    user.changeEmail(normalizedEmail, verified, now());
+    Conflicts.flush(em);
+  }
+
+  /**
+   * Applies a profile change to the locked user. Usernames follow Better Auth's rules and are
+   * unique (setting one's own current username again is fine); metadata is merged by RFC 7396.
+   *
+   * @throws AuthException 400 USERNAME_TOO_SHORT / USERNAME_TOO_LONG / INVALID_USERNAME /
+   *     USERNAME_IS_ALREADY_TAKEN, 400 VALIDATION_ERROR for metadata over its limits
+   */
+  public void updateProfile(User user, ProfileChange change) {
+    Field<String> username = change.username();
+    if (username.hasValue()) {
+      String normalized = Usernames.normalize(username.value());
+      if (!normalized.equals(user.getUsername())) {
+        AdvisoryLocks.lock(em, usernameLock(normalized));
+        Optional<User> holder = findByUsername(normalized);
+        if (holder.isPresent() && !Objects.equals(holder.get().getId(), user.getId())) {
+          throw new AuthException(ErrorCode.USERNAME_IS_ALREADY_TAKEN);
+        }
+      }
+      username = Field.of(normalized);
+    }
+    Field<jakarta.json.JsonObject> metadata = change.metadata();
+    if (metadata.present()) {
+      metadata = Field.of(Metadata.merge(user.getMetadata(), metadata.value()));
+    }
+    user.update(
+        new ProfileChange(change.name(), change.image(), username, change.displayUsername(), metadata),
+        now());
+    Conflicts.flush(em);
+  }
+
+  /** Every account of the user, oldest first. */
+  public List<Account> accountsOf(String userId) {
+    return em.createNamedQuery(Account.BY_USER, Account.class)
+        .setParameter("userId", userId)
+        .getResultList();
+  }
+
+  /** The credential account that holds a password, if the user has one. */
+  public Optional<Account> findCredential(String userId) {
+    return em.createNamedQuery(Account.BY_USER_AND_PROVIDER, Account.class)
+        .setParameter("userId", userId)
+        .setParameter("providerId", Account.CREDENTIAL_PROVIDER)
+        .getResultStream()
+        .filter(a -> a.getPassword() != null)
+        .findFirst();
+  }
+
+  /**
+   * Proof of presence by password.
+   *
+   * @return the verified credential account
+   * @throws AuthException 400 CREDENTIAL_ACCOUNT_NOT_FOUND for a user without a password, 400
+   *     INVALID_PASSWORD for a wrong one
+   */
+  public Account checkPassword(String userId, String password) {
+    Account credential =
+        findCredential(userId)
+            .orElseThrow(() -> new AuthException(ErrorCode.CREDENTIAL_ACCOUNT_NOT_FOUND));
+    if (!hasher.verify(password, credential.getPassword()).matches()) {
+      throw new AuthException(ErrorCode.INVALID_PASSWORD);
+    }
+    return credential;
+  }
+
+  /**
+   * Replaces the password of the (locked) user after checking the current one.
+   *
+   * @throws AuthException 400 CREDENTIAL_ACCOUNT_NOT_FOUND or INVALID_PASSWORD
+   */
+  public void changePassword(User user, String currentPassword, String newPasswordHash) {
+    checkPassword(user.getId(), currentPassword).changePassword(newPasswordHash, now());
+  }
+
+  /**
+   * Stores a new password hash on the user's credential account, creating the account for a user
+   * who so far signed in only through a provider.
+   */
+  public void storePassword(User user, String passwordHash) {
+    Optional<Account> credential =
+        em.createNamedQuery(Account.BY_USER_AND_PROVIDER, Account.class)
+            .setParameter("userId", user.getId())
+            .setParameter("providerId", Account.CREDENTIAL_PROVIDER)
+            .getResultStream()
+            .findFirst();
+    if (credential.isPresent()) {
+      credential.get().changePassword(passwordHash, now());
+    } else {
+      em.persist(Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now()));
+    }
+  }
+
+  /**
+   * Cannot unlink the last sign-in method: a user with a single account keeps it (checked before
+   * the target lookup, as in Better Auth). The user row is locked first, so two unlinks racing on
+   * a two-account user run one after the other and the second sees one account left.
+   *
+   * @param userId the signed-in user
+   * @param target which of the user's accounts to remove (the first match)
+   * @throws AuthException 400 FAILED_TO_UNLINK_LAST_ACCOUNT, 400 ACCOUNT_NOT_FOUND
+   */
+  public void unlinkAccount(String userId, Predicate<Account> target) {
+    lock(userId);
+    List<Account> accounts = accountsOf(userId);
+    if (accounts.size() == 1) {
+      throw new AuthException(ErrorCode.FAILED_TO_UNLINK_LAST_ACCOUNT);
+    }
+    Account found =
+        accounts.stream()
+            .filter(target)
+            .findFirst()
+            .orElseThrow(() -> new AuthException(ErrorCode.ACCOUNT_NOT_FOUND));
+    em.remove(found);
+  }
+
+  /**
+   * Deletes the locked user and its accounts. The database deletes its sessions with it (foreign
+   * key cascade); pending verification rows are the caller's to delete.
+   */
+  public void remove(User user) {
+    em.createNamedQuery(Account.DELETE_BY_USER).setParameter("userId", user.getId()).executeUpdate();
+    em.remove(user);
+  }
+
+  private static String emailLock(String email) {
+    return "email:" + email;
+  }
+
+  private static String usernameLock(String username) {
+    return "username:" + username;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

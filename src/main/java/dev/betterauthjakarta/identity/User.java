@@ -1,0 +1,186 @@
+package dev.betterauthjakarta.identity;
+
+import dev.betterauthjakarta.platform.JsonObjectConverter;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A row of Better Auth's {@code "user"} table plus the seed's metadata and 2FA flag. State
+ * changes go through behaviour methods named after what happens (verify the email, change it,
+ * ban, lift a ban, update the profile); there are no public setters.
+ */
+@Entity
+@Table(name = "user")
+@NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
+@NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
+public class User {
+  static final String BY_EMAIL = "User.byEmail";
+  static final String BY_USERNAME = "User.byUsername";
+
+  /** The role of a new user, as in Better Auth's admin plugin. */
+  public static final String DEFAULT_ROLE = "user";
+
+  @Id private String id;
+  private String name;
+  private String email;
+  private boolean emailVerified;
+  private String image;
+  private Instant createdAt;
+  private Instant updatedAt;
+  private String username;
+  private String displayUsername;
+  private String role;
+  private Boolean banned;
+  private String banReason;
+  private Instant banExpires;
+  private boolean twoFactorEnabled;
+
+  @Convert(converter = JsonObjectConverter.class)
+  @Column(name = "metadata")
+  private JsonObject metadata = JsonValue.EMPTY_JSON_OBJECT;
+
+  protected User() {}
+
+  /** A new, unverified, unbanned user with the default role, created at {@code now}. */
+  public User(String id, NewUser n, Instant now) {
+    this.id = id;
+    this.name = n.name();
+    this.email = n.email();
+    this.image = n.image();
+    this.username = n.username();
+    this.displayUsername = n.displayUsername();
+    this.metadata = n.metadata() == null ? JsonValue.EMPTY_JSON_OBJECT : n.metadata();
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.role = DEFAULT_ROLE;
+    this.banned = false;
+  }
+
+  /**
+   * Whether the user is banned at {@code now}. A ban whose expiry has passed is lifted here, so
+   * every place that checks a ban (sign-in, every request's session) lifts it the same way.
+   */
+  public boolean checkBanAt(Instant now) {
+    if (!Boolean.TRUE.equals(banned)) {
+      return false;
+    }
+    if (banExpires != null && !banExpires.isAfter(now)) {
+      liftBan(now);
+      return false;
+    }
+    return true;
+  }
+
+  /** Bans the user; {@code expires} null means for good. */
+  public void ban(String reason, Instant expires, Instant now) {
+    banned = true;
+    banReason = reason;
+    banExpires = expires;
+    updatedAt = now;
+  }
+
+  /** Ends a ban, with its reason and expiry. */
+  public void liftBan(Instant now) {
+    banned = false;
+    banReason = null;
+    banExpires = null;
+    updatedAt = now;
+  }
+
+  /** The owner proved the current address. */
+  public void verifyEmail(Instant now) {
+    emailVerified = true;
+    updatedAt = now;
+  }
+
+  /**
+   * The sign-in address becomes {@code normalizedEmail}; {@code verified} says whether the new
+   * address proved itself (a mailed link) or not (an unverified user's change applies at once).
+   */
+  public void changeEmail(String normalizedEmail, boolean verified, Instant now) {
+    email = normalizedEmail;
+    emailVerified = verified;
+    updatedAt = now;
+  }
+
+  /**
+   * Applies the fields a profile update carries: absent fields stay, {@code null} clears. The
+   * username must be normalised and checked for uniqueness by the caller ({@link
+   * IdentityService#updateProfile}); metadata is the merged result.
+   */
+  void update(ProfileChange change, Instant now) {
+    change.name().ifPresent(v -> name = v);
+    change.image().ifPresent(v -> image = v);
+    change.username().ifPresent(v -> username = v);
+    change.displayUsername().ifPresent(v -> displayUsername = v);
+    change.metadata().ifPresent(v -> metadata = v == null ? JsonValue.EMPTY_JSON_OBJECT : v);
+    updatedAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public boolean isEmailVerified() {
+    return emailVerified;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getDisplayUsername() {
+    return displayUsername;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public boolean isBanned() {
+    return Boolean.TRUE.equals(banned);
+  }
+
+  public String getBanReason() {
+    return banReason;
+  }
+
+  public Instant getBanExpires() {
+    return banExpires;
+  }
+
+  public boolean isTwoFactorEnabled() {
+    return twoFactorEnabled;
+  }
+
+  public JsonObject getMetadata() {
+    return metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata;
+  }
+}

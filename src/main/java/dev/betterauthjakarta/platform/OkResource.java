@@ -1,0 +1,18 @@
+package dev.betterauthjakarta.platform;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Better Auth's health check, {@code GET /ok}: answers {@code {"ok":true}} without a database. */
+@Path("ok")
+@Produces(MediaType.APPLICATION_JSON)
+public class OkResource {
+
+  /** Always {@code {"ok":true}}. */
+  @GET
+  public String ok() {
+    return "{\"ok\":true}";
+  }
+}

@@ -1,0 +1,89 @@
+package dev.betterauthjakarta.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The settings every feature shares, read through MicroProfile Config (a key {@code
+ * better.auth.x-y} is also the environment variable {@code BETTER_AUTH_X_Y}): the public base URL,
+ * the signing secret and the trusted origins. Each feature reads its own settings in its own
+ * {@code *Settings} bean; the README lists them all.
+ */
+@ApplicationScoped
+public class ServiceSettings {
+  private static final Logger LOG = Logger.getLogger(ServiceSettings.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "better.auth.url", defaultValue = "http://localhost:8080")
+  String baseUrl;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.secret")
+  Optional<String> configuredSecret;
+
+  @Inject
+  @ConfigProperty(name = "better.auth.trusted-origins")
+  Optional<String> trustedOrigins; // comma-separated (Payara cannot inject Optional<List>)
+
+  private byte[] secret;
+  private TrustedOrigins origins;
+  private String normalizedBaseUrl;
+
+  @PostConstruct
+  void init() {
+    normalizedBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    URI parsed = URI.create(normalizedBaseUrl);
+    if (parsed.getScheme() == null || parsed.getHost() == null) {
+      throw new IllegalStateException(
+          "better.auth.url must be an absolute http(s) URL such as https://auth.example.com");
+    }
+    if (configuredSecret.filter(s -> !s.isBlank()).isPresent()) {
+      secret = configuredSecret.get().getBytes(StandardCharsets.UTF_8);
+      if (secret.length < 32) {
+        LOG.warning("better.auth.secret is shorter than 32 bytes; use a long random value");
+      }
+    } else {
+      // Signed bearer tokens then stop validating on restart; raw tokens keep working.
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      LOG.warning(
+          "No better.auth.secret (BETTER_AUTH_SECRET) is configured; using a random one for this"
+              + " run. Set it in production.");
+    }
+    origins =
+        TrustedOrigins.of(normalizedBaseUrl, List.of(trustedOrigins.orElse("").split(",")));
+  }
+
+  /** The public base URL without a trailing slash, e.g. {@code https://auth.example.com}. */
+  public String baseUrl() {
+    return normalizedBaseUrl;
+  }
+
+  /** The public URL of this service's routes ({@code <base>/api/auth}), e.g. for mailed links. */
+  public String apiUrl() {
+    return normalizedBaseUrl + AuthApplication.PATH;
+  }
+
+  /** Whether the service is served over https (cookies are then Secure and prefixed). */
+  public boolean isHttps() {
+    return normalizedBaseUrl.startsWith("https://");
+  }
+
+  /** A copy of the HMAC key for signed tokens and cookies (Better Auth's secret). */
+  public byte[] secret() {
+    return secret.clone();
+  }
+
+  /** The origins a browser request, callback or redirect may come from or point at. */
+  public TrustedOrigins trustedOrigins() {
+    return origins;
+  }
+}

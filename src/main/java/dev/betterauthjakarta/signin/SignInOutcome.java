@@ -1,0 +1,13 @@
+package dev.betterauthjakarta.signin;
+
+import dev.betterauthjakarta.session.IssuedSession;
+import dev.betterauthjakarta.identity.UserView;
+import java.util.Optional;
+
+/** A correct password either opens a session or, for a 2FA user, asks for the second factor. */
+public sealed interface SignInOutcome {
+  /** {@code session} is empty when a sign-up must verify its email before signing in. */
+  record SignedIn(Optional<IssuedSession> session, UserView user) implements SignInOutcome {}
+
+  record SecondFactorRequired() implements SignInOutcome {}
+}
