@@ -7,9 +7,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The plugin's off switch: with {@code better.auth.account-management.enabled=false} (env
- * {@code BETTER_AUTH_ACCOUNT_MANAGEMENT_ENABLED=false}) the enabled alternative is vetoed, so
- * CDI resolves {@link AccountManagement} to the disabled default. No other code changes.
+ * The plugin's off switch: with {@code better.auth.account-management.enabled=false} (env {@code
+ * BETTER_AUTH_ACCOUNT_MANAGEMENT_ENABLED=false}) the enabled alternative is vetoed, so CDI resolves
+ * {@link AccountManagement} to the disabled default. No other code changes.
  */
 public class AccountManagementSwitch implements Extension {
   private static final Logger LOG = Logger.getLogger(AccountManagementSwitch.class.getName());

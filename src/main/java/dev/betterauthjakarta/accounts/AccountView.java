@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An account on the wire. It has no field for the password or any provider token, so none can
- * leak; {@code scope} becomes Better Auth's {@code scopes} list.
+ * An account on the wire. It has no field for the password or any provider token, so none can leak;
+ * {@code scope} becomes Better Auth's {@code scopes} list.
  */
 public record AccountView(
     String id,

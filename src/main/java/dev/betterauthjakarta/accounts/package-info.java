@@ -5,7 +5,7 @@
  *
  * <p>Rules: a user sees only their own accounts and never a password or provider token; unlinking
  * needs a fresh session, accepts the seed's {providerId, accountId?} and Better Auth 1.7's
- * {accountId} bodies, and never removes a user's last account (the rule lives in {@code
- * identity}); switched off, both routes answer 404.
+ * {accountId} bodies, and never removes a user's last account (the rule lives in {@code identity});
+ * switched off, both routes answer 404.
  */
 package dev.betterauthjakarta.accounts;

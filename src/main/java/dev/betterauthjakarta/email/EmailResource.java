@@ -66,7 +66,9 @@ public class EmailResource {
       }
       UserView user = emails.follow(token).orElse(null);
       return redirect
-          ? Response.status(302).location(Redirects.location(settings.baseUrl(), callbackURL)).build()
+          ? Response.status(302)
+              .location(Redirects.location(settings.baseUrl(), callbackURL))
+              .build()
           : Response.ok(new VerifiedResponse(true, user)).build();
     } catch (AuthException e) {
       if (!redirect) {

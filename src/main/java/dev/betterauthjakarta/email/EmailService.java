@@ -24,9 +24,9 @@ import java.util.Optional;
 
 /**
  * The email address as a sign-in method: proving one owns it (verification) and changing it. A
- * verified address changes only when the new address proves itself through a mailed single-use
- * link (and, when so configured, after the current address approved), so a stolen session
- * cannot move an account to an attacker's mailbox and keep it verified.
+ * verified address changes only when the new address proves itself through a mailed single-use link
+ * (and, when so configured, after the current address approved), so a stolen session cannot move an
+ * account to an attacker's mailbox and keep it verified.
  */
 @Stateless
 public class EmailService {
@@ -67,7 +67,8 @@ public class EmailService {
         Json.createObjectBuilder().add("userId", user.getId()).add("newEmail", newEmail);
     callbackURL.ifPresent(c -> payload.add("callbackURL", c));
     if (settings.confirmWithCurrentEmail()) {
-      String token = verifications.issue(APPROVE_CHANGE, payload.build(), settings.changeExpiresIn());
+      String token =
+          verifications.issue(APPROVE_CHANGE, payload.build(), settings.changeExpiresIn());
       mails.fire(
           Links.mail(
               user.getEmail(),
@@ -86,9 +87,9 @@ public class EmailService {
   }
 
   /**
-   * {@code POST /send-verification-email}. Signed in, the address must be the caller's own and
-   * not yet verified. Anonymous, the answer is always the same, whether or not the address
-   * belongs to an unverified user (who then gets the mail).
+   * {@code POST /send-verification-email}. Signed in, the address must be the caller's own and not
+   * yet verified. Anonymous, the answer is always the same, whether or not the address belongs to
+   * an unverified user (who then gets the mail).
    *
    * @throws AuthException 400 EMAIL_MISMATCH or EMAIL_ALREADY_VERIFIED (signed in only)
    */
@@ -120,7 +121,8 @@ public class EmailService {
    */
   public Optional<UserView> follow(String token) {
     Redemption.Valid link =
-        switch (verifications.redeem(token, EmailVerificationService.PURPOSE, CHANGE, APPROVE_CHANGE)) {
+        switch (verifications.redeem(
+            token, EmailVerificationService.PURPOSE, CHANGE, APPROVE_CHANGE)) {
           case Redemption.Valid v -> v;
           case Redemption.Expired e -> throw new AuthException(ErrorCode.TOKEN_EXPIRED);
           case Redemption.Unknown u -> throw new AuthException(ErrorCode.INVALID_TOKEN);

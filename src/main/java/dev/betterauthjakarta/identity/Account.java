@@ -17,9 +17,7 @@ import java.time.Instant;
     query =
         "select a from Account a where a.userId = :userId and a.providerId = :providerId"
             + " order by a.createdAt, a.id")
-@NamedQuery(
-    name = Account.DELETE_BY_USER,
-    query = "delete from Account a where a.userId = :userId")
+@NamedQuery(name = Account.DELETE_BY_USER, query = "delete from Account a where a.userId = :userId")
 public class Account {
   static final String BY_USER = "Account.byUser";
   static final String BY_USER_AND_PROVIDER = "Account.byUserAndProvider";

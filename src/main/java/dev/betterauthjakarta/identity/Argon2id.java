@@ -30,9 +30,16 @@ public final class Argon2id {
     RANDOM.nextBytes(salt);
     byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
     return PREFIX
-        + "v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
-        + "$" + B64.encodeToString(salt)
-        + "$" + B64.encodeToString(hash);
+        + "v=19$m="
+        + MEMORY_KIB
+        + ",t="
+        + ITERATIONS
+        + ",p="
+        + PARALLELISM
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
+        + B64.encodeToString(hash);
   }
 
   public static boolean isHash(String stored) {

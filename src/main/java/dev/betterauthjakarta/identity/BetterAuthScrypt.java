@@ -44,7 +44,8 @@ public final class BetterAuthScrypt {
   }
 
   private static byte[] derive(String password, String saltHex) {
-    byte[] pw = Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
+    byte[] pw =
+        Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
     return SCrypt.generate(pw, saltHex.getBytes(StandardCharsets.US_ASCII), N, R, P, KEY_BYTES);
   }
 }

@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
 /**
  * An email address as Better Auth's zod schema takes it ({@link Emails#isValid}: at most 254
  * characters, 64 before the {@code @}); {@code null} is valid. A violation is a schema error,
- * {@code [body.<field>] Invalid email address}, unless {@link #code()} names another error
- * (sign-in answers INVALID_EMAIL, as Better Auth's handler does).
+ * {@code [body.<field>] Invalid email address}, unless {@link #code()} names another error (sign-in
+ * answers INVALID_EMAIL, as Better Auth's handler does).
  */
 @Documented
 @Constraint(validatedBy = EmailAddress.Validator.class)

@@ -32,8 +32,8 @@ public class IdentityService {
   @Inject PasswordHasher hasher;
 
   /**
-   * Creates the user and, when {@code passwordHash} is given, its credential account. An email or
-   * a username belongs to one user: checked under an advisory lock, enforced by the database.
+   * Creates the user and, when {@code passwordHash} is given, its credential account. An email or a
+   * username belongs to one user: checked under an advisory lock, enforced by the database.
    *
    * @param n the new user, email and username already normalised
    * @param passwordHash the hash for the credential account, or null for none
@@ -116,8 +116,7 @@ public class IdentityService {
   /**
    * Moves the user to another address, unless another user claimed it meanwhile.
    *
-   * @throws AuthException 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL when it belongs to someone
-   *     else
+   * @throws AuthException 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL when it belongs to someone else
    */
   public void changeEmail(User user, String normalizedEmail, boolean verified) {
     lockEmail(normalizedEmail);
@@ -154,7 +153,8 @@ public class IdentityService {
       metadata = Field.of(Metadata.merge(user.getMetadata(), metadata.value()));
     }
     user.update(
-        new ProfileChange(change.name(), change.image(), username, change.displayUsername(), metadata),
+        new ProfileChange(
+            change.name(), change.image(), username, change.displayUsername(), metadata),
         now());
     Conflicts.flush(em);
   }
@@ -216,14 +216,15 @@ public class IdentityService {
     if (credential.isPresent()) {
       credential.get().changePassword(passwordHash, now());
     } else {
-      em.persist(Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now()));
+      em.persist(
+          Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now()));
     }
   }
 
   /**
    * Cannot unlink the last sign-in method: a user with a single account keeps it (checked before
-   * the target lookup, as in Better Auth). The user row is locked first, so two unlinks racing on
-   * a two-account user run one after the other and the second sees one account left.
+   * the target lookup, as in Better Auth). The user row is locked first, so two unlinks racing on a
+   * two-account user run one after the other and the second sees one account left.
    *
    * @param userId the signed-in user
    * @param target which of the user's accounts to remove (the first match)
@@ -248,7 +249,9 @@ public class IdentityService {
    * key cascade); pending verification rows are the caller's to delete.
    */
   public void remove(User user) {
-    em.createNamedQuery(Account.DELETE_BY_USER).setParameter("userId", user.getId()).executeUpdate();
+    em.createNamedQuery(Account.DELETE_BY_USER)
+        .setParameter("userId", user.getId())
+        .executeUpdate();
     em.remove(user);
   }
 

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The user's free-form metadata: a JSON object changed by JSON Merge Patch (RFC 7396: keys are
- * merged, {@code null} removes a key), at most {@link #MAX_BYTES} serialised and {@link
- * #MAX_DEPTH} levels deep.
+ * merged, {@code null} removes a key), at most {@link #MAX_BYTES} serialised and {@link #MAX_DEPTH}
+ * levels deep.
  */
 public final class Metadata {
   /** The largest serialised metadata, in UTF-8 bytes. */

@@ -24,7 +24,10 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface MetadataLimits {
   String message() default
-      "Too big: at most " + Metadata.MAX_BYTES + " bytes serialised and " + Metadata.MAX_DEPTH
+      "Too big: at most "
+          + Metadata.MAX_BYTES
+          + " bytes serialised and "
+          + Metadata.MAX_DEPTH
           + " levels of nesting";
 
   Class<?>[] groups() default {};

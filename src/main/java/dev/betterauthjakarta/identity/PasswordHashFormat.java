@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 public enum PasswordHashFormat {
   /** argon2id in the PHC string format (the default). */
   ARGON2ID("argon2id"),
-  /** Better Auth's {@code saltHex:keyHex} scrypt, while a Better Auth server shares the database. */
+  /**
+   * Better Auth's {@code saltHex:keyHex} scrypt, while a Better Auth server shares the database.
+   */
   BETTER_AUTH_SCRYPT("better-auth-scrypt");
 
   private final String setting;

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * New passwords are hashed with argon2id (or Better Auth's scrypt while a Better Auth server
- * shares the database); both formats verify, and a hash in the format not being written is
- * flagged for an upgrade at the next successful sign-in.
+ * New passwords are hashed with argon2id (or Better Auth's scrypt while a Better Auth server shares
+ * the database); both formats verify, and a hash in the format not being written is flagged for an
+ * upgrade at the next successful sign-in.
  */
 @ApplicationScoped
 public class PasswordHasher {

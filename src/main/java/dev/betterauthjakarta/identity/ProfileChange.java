@@ -4,8 +4,8 @@ import dev.betterauthjakarta.platform.Field;
 import jakarta.json.JsonObject;
 
 /**
- * The profile fields an update-user request carries, each absent, {@code null} (clear) or a
- * value. {@code username} is as typed (it is validated and normalised by {@link
+ * The profile fields an update-user request carries, each absent, {@code null} (clear) or a value.
+ * {@code username} is as typed (it is validated and normalised by {@link
  * IdentityService#updateProfile}); {@code metadata} is a JSON Merge Patch (RFC 7396).
  */
 public record ProfileChange(

@@ -12,9 +12,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A row of Better Auth's {@code "user"} table plus the seed's metadata and 2FA flag. State
- * changes go through behaviour methods named after what happens (verify the email, change it,
- * ban, lift a ban, update the profile); there are no public setters.
+ * A row of Better Auth's {@code "user"} table plus the seed's metadata and 2FA flag. State changes
+ * go through behaviour methods named after what happens (verify the email, change it, ban, lift a
+ * ban, update the profile); there are no public setters.
  */
 @Entity
 @Table(name = "user")

@@ -3,7 +3,9 @@ package dev.betterauthjakarta.identity;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 
-/** The user on the wire: Better Auth's user object plus the seed's twoFactorEnabled and metadata. */
+/**
+ * The user on the wire: Better Auth's user object plus the seed's twoFactorEnabled and metadata.
+ */
 public record UserView(
     String id,
     String name,

@@ -25,9 +25,11 @@ public final class Usernames {
   }
 
   public static void validate(String typed) {
-    problem(typed).ifPresent(code -> {
-      throw new AuthException(code);
-    });
+    problem(typed)
+        .ifPresent(
+            code -> {
+              throw new AuthException(code);
+            });
   }
 
   /** What is wrong with a typed username, if anything. */
@@ -45,13 +47,15 @@ public final class Usernames {
   }
 
   /**
-   * For the routes that look a username up (sign-in, availability): Better Auth answers a
-   * malformed one with 422 there, 400 elsewhere.
+   * For the routes that look a username up (sign-in, availability): Better Auth answers a malformed
+   * one with 422 there, 400 elsewhere.
    */
   public static String normalizeForLookup(String typed) {
-    problem(typed).ifPresent(code -> {
-      throw new AuthException(422, code, code.message());
-    });
+    problem(typed)
+        .ifPresent(
+            code -> {
+              throw new AuthException(422, code, code.message());
+            });
     return typed.toLowerCase(Locale.ROOT);
   }
 

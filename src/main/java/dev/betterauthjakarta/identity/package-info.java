@@ -3,8 +3,8 @@
  * of user lookups, row locks, email and username claims, password checks and the rules about one
  * user's sign-in methods; use cases go through it.
  *
- * <p>Rules: an email (lower-cased) and a username (3–30 of [a-zA-Z0-9_.], lower-cased, display
- * name kept as typed) belong to one user, checked under an advisory lock and enforced by a unique
+ * <p>Rules: an email (lower-cased) and a username (3–30 of [a-zA-Z0-9_.], lower-cased, display name
+ * kept as typed) belong to one user, checked under an advisory lock and enforced by a unique
  * constraint; new password hashes are argon2id (or Better Auth's scrypt when so configured) and
  * both formats verify; a user keeps at least one account, even when two unlinks race; metadata
  * changes by JSON Merge Patch within 16 KiB and 8 levels; an expired ban is lifted wherever a ban

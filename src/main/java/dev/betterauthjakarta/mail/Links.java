@@ -20,17 +20,27 @@ public final class Links {
   public static String withCallback(String base, Optional<String> callbackURL) {
     return base
         + callbackURL
-            .map(c -> (base.contains("?") ? "&" : "?") + "callbackURL="
-                + URLEncoder.encode(c, StandardCharsets.UTF_8))
+            .map(
+                c ->
+                    (base.contains("?") ? "&" : "?")
+                        + "callbackURL="
+                        + URLEncoder.encode(c, StandardCharsets.UTF_8))
             .orElse("");
   }
 
   /** A plain-text and an HTML body around one link. */
-  public static OutgoingMail mail(String to, String subject, String intro, String link, String outro) {
+  public static OutgoingMail mail(
+      String to, String subject, String intro, String link, String outro) {
     String text = intro + "\n\n" + link + "\n\n" + outro + "\n";
     String html =
-        "<!doctype html><html><body><p>" + escapeHtml(intro) + "</p><p><a href=\""
-            + escapeHtml(link) + "\">" + escapeHtml(link) + "</a></p><p>" + escapeHtml(outro)
+        "<!doctype html><html><body><p>"
+            + escapeHtml(intro)
+            + "</p><p><a href=\""
+            + escapeHtml(link)
+            + "\">"
+            + escapeHtml(link)
+            + "</a></p><p>"
+            + escapeHtml(outro)
             + "</p></body></html>";
     return new OutgoingMail(to, subject, text, html);
   }

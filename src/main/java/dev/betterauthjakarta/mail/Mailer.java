@@ -24,9 +24,9 @@ import java.util.logging.Logger;
 /**
  * Sends mail through Jakarta Mail over SMTP when {@code better.auth.smtp.host} is set; otherwise
  * writes it to the server log (the outbox of a development run). Mail goes out only after the
- * transaction that asked for it commits, so a rolled-back request never mails a dead link, and
- * in the background, so the time SMTP takes never tells a caller whether a mail was sent (which
- * would reveal whether an account exists).
+ * transaction that asked for it commits, so a rolled-back request never mails a dead link, and in
+ * the background, so the time SMTP takes never tells a caller whether a mail was sent (which would
+ * reveal whether an account exists).
  */
 @ApplicationScoped
 public class Mailer {
@@ -44,8 +44,12 @@ public class Mailer {
     if (settings.smtpHost().isEmpty()) {
       LOG.info(
           () ->
-              "Outbox (no SMTP configured): to <" + mail.to() + ">, subject \"" + mail.subject()
-                  + "\"\n" + mail.text());
+              "Outbox (no SMTP configured): to <"
+                  + mail.to()
+                  + ">, subject \""
+                  + mail.subject()
+                  + "\"\n"
+                  + mail.text());
       return;
     }
     try {

@@ -59,7 +59,8 @@ public class PasswordResource {
             ClientInfo.from(headers, http));
     var response =
         Response.ok(
-            new ChangedResponse(changed.session().map(s -> s.token()).orElse(null), changed.user()));
+            new ChangedResponse(
+                changed.session().map(s -> s.token()).orElse(null), changed.user()));
     return changed
         .session()
         .map(s -> credentialsOut.withSession(response, headers, s.token(), s.session()))
@@ -78,8 +79,8 @@ public class PasswordResource {
   }
 
   /**
-   * The mailed link. With a trusted callbackURL the browser goes on to the app's reset form
-   * ({@code ?token=} or {@code ?error=INVALID_TOKEN}); without one the answer is JSON.
+   * The mailed link. With a trusted callbackURL the browser goes on to the app's reset form ({@code
+   * ?token=} or {@code ?error=INVALID_TOKEN}); without one the answer is JSON.
    */
   @GET
   @Path("reset-password/{token}")

@@ -40,8 +40,8 @@ public class PasswordService {
   public record Changed(Optional<IssuedSession> session, UserView user) {}
 
   /**
-   * A new password needs the current one. With revokeOtherSessions every session ends, the
-   * caller's too, and the caller gets a new one: a thief holding an old token is out.
+   * A new password needs the current one. With revokeOtherSessions every session ends, the caller's
+   * too, and the caller gets a new one: a thief holding an old token is out.
    *
    * @throws AuthException 400 INVALID_PASSWORD or CREDENTIAL_ACCOUNT_NOT_FOUND
    */
@@ -72,8 +72,8 @@ public class PasswordService {
   }
 
   /**
-   * Mails a single-use reset link (1 hour) if the address belongs to a user. The answer is the
-   * same either way, and the mail leaves in the background, so neither reveals the account.
+   * Mails a single-use reset link (1 hour) if the address belongs to a user. The answer is the same
+   * either way, and the mail leaves in the background, so neither reveals the account.
    */
   public void requestReset(String normalizedEmail, Optional<String> redirectTo) {
     Optional<User> user = identities.findByEmail(normalizedEmail);
@@ -108,8 +108,8 @@ public class PasswordService {
   }
 
   /**
-   * Sets the password a reset link was for (creating the credential account of a user who
-   * signed in only through a provider) and ends all the user's sessions.
+   * Sets the password a reset link was for (creating the credential account of a user who signed in
+   * only through a provider) and ends all the user's sessions.
    *
    * @throws AuthException 400 INVALID_TOKEN for an unknown, used or expired token
    */

@@ -3,9 +3,9 @@ package dev.betterauthjakarta.platform;
 import jakarta.ejb.ApplicationException;
 
 /**
- * The one domain exception. Thrown by rules and request parsing; {@link AuthExceptionMapper}
- * writes it as {@code {code, message}}. As an application exception it reaches the mapper
- * unwrapped and rolls the container transaction back, so nothing half-written stays.
+ * The one domain exception. Thrown by rules and request parsing; {@link AuthExceptionMapper} writes
+ * it as {@code {code, message}}. As an application exception it reaches the mapper unwrapped and
+ * rolls the container transaction back, so nothing half-written stays.
  */
 @ApplicationException(rollback = true)
 public class AuthException extends RuntimeException {

@@ -6,9 +6,9 @@ import jakarta.json.JsonValue;
 import java.util.Optional;
 
 /**
- * Typed, validating access to a JSON request body. Request records are built through it, so a
- * value of the wrong JSON type or length becomes a 400 VALIDATION_ERROR naming the field
- * ({@code [body.name] ...}, Better Auth's format) instead of a 500 or a silent coercion.
+ * Typed, validating access to a JSON request body. Request records are built through it, so a value
+ * of the wrong JSON type or length becomes a 400 VALIDATION_ERROR naming the field ({@code
+ * [body.name] ...}, Better Auth's format) instead of a 500 or a silent coercion.
  */
 public final class Body {
   private final JsonObject json;
@@ -105,7 +105,9 @@ public final class Body {
     return s;
   }
 
-  /** A JSON value's type as JavaScript names it in zod's messages ({@code undefined} for absent). */
+  /**
+   * A JSON value's type as JavaScript names it in zod's messages ({@code undefined} for absent).
+   */
   static String typeName(JsonValue v) {
     if (v == null) {
       return "undefined";

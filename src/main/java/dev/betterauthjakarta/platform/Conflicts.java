@@ -5,9 +5,9 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 
 /**
- * Turns a unique-constraint violation at flush into a 409 instead of a 500. Rules check
- * uniqueness under advisory locks first, so this only fires when another writer (say a Better
- * Auth server sharing the database) races past them.
+ * Turns a unique-constraint violation at flush into a 409 instead of a 500. Rules check uniqueness
+ * under advisory locks first, so this only fires when another writer (say a Better Auth server
+ * sharing the database) races past them.
  */
 public final class Conflicts {
   private static final String UNIQUE_VIOLATION = "23505";

@@ -1,9 +1,9 @@
 package dev.betterauthjakarta.platform;
 
 /**
- * A {@code Set-Cookie} header value as Better Auth writes it: {@code name=value; Max-Age=n;
- * Path=/; HttpOnly; SameSite=Lax} (plus {@code Secure} over https), without the {@code Version=1}
- * attribute that JAX-RS's {@code NewCookie} adds.
+ * A {@code Set-Cookie} header value as Better Auth writes it: {@code name=value; Max-Age=n; Path=/;
+ * HttpOnly; SameSite=Lax} (plus {@code Secure} over https), without the {@code Version=1} attribute
+ * that JAX-RS's {@code NewCookie} adds.
  */
 public final class CookieHeader {
   private CookieHeader() {}

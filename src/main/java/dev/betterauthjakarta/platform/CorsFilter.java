@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * CORS for the trusted origins only, with credentials (Better Auth's web client sends
- * {@code credentials: "include"}) and {@code set-auth-token} exposed so browser code can read
- * it. Preflights from a trusted origin are answered here; other origins get no CORS headers, so
+ * CORS for the trusted origins only, with credentials (Better Auth's web client sends {@code
+ * credentials: "include"}) and {@code set-auth-token} exposed so browser code can read it.
+ * Preflights from a trusted origin are answered here; other origins get no CORS headers, so
  * browsers keep their pages out.
  */
 @Provider

@@ -1,9 +1,9 @@
 package dev.betterauthjakarta.platform;
 
 /**
- * Every error the service answers with: HTTP status, Better Auth's code (the constant key of
- * Better Auth 1.5+, see {@code BASE_ERROR_CODES}) and its default message. Codes Better Auth lacks
- * are marked "ours". Throw them as {@link AuthException}; never build an error response by hand.
+ * Every error the service answers with: HTTP status, Better Auth's code (the constant key of Better
+ * Auth 1.5+, see {@code BASE_ERROR_CODES}) and its default message. Codes Better Auth lacks are
+ * marked "ours". Throw them as {@link AuthException}; never build an error response by hand.
  */
 public enum ErrorCode {
   // Sessions and guards

@@ -18,11 +18,10 @@ import java.lang.reflect.Type;
 
 /**
  * Reads request bodies as a {@link JsonObject}, for routes that need to tell an absent key from
- * {@code null} (update-user's merge patch); {@link JsonRecordReader} reads request records the
- * same way. Bodies are capped at {@link #MAX_BYTES} while
- * reading (so a chunked body cannot get past the Content-Length check); an empty body counts as
- * {@code {}}; malformed JSON is 400 {@code BAD_REQUEST} and a non-object 400 {@code
- * VALIDATION_ERROR}, as in Better Auth.
+ * {@code null} (update-user's merge patch); {@link JsonRecordReader} reads request records the same
+ * way. Bodies are capped at {@link #MAX_BYTES} while reading (so a chunked body cannot get past the
+ * Content-Length check); an empty body counts as {@code {}}; malformed JSON is 400 {@code
+ * BAD_REQUEST} and a non-object 400 {@code VALIDATION_ERROR}, as in Better Auth.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})

@@ -9,9 +9,9 @@ import jakarta.persistence.Converter;
 import java.io.StringReader;
 
 /**
- * A JSON object in a {@code jsonb} column. Writes the JSON text (the pool's
- * {@code stringtype=unspecified} lets PostgreSQL cast it); reads through {@code toString()},
- * because EclipseLink hands jsonb over as the driver's PGobject, not as a String.
+ * A JSON object in a {@code jsonb} column. Writes the JSON text (the pool's {@code
+ * stringtype=unspecified} lets PostgreSQL cast it); reads through {@code toString()}, because
+ * EclipseLink hands jsonb over as the driver's PGobject, not as a String.
  */
 @Converter
 public class JsonObjectConverter implements AttributeConverter<JsonObject, Object> {

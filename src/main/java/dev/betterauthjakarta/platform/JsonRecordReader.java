@@ -11,11 +11,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads a request body into a request record: {@link JsonBodyReader#read} (size cap, {@code {}}
- * for an empty body, BAD_REQUEST for malformed JSON), then {@link RecordBinder} (strict JSON
- * types); Bean Validation runs next, on the {@code @Valid} parameter. Declared for {@link Record}
- * so that it, not the runtime's JSON-B reader (which coerces {@code 7} into {@code "7"}), reads
- * every record.
+ * Reads a request body into a request record: {@link JsonBodyReader#read} (size cap, {@code {}} for
+ * an empty body, BAD_REQUEST for malformed JSON), then {@link RecordBinder} (strict JSON types);
+ * Bean Validation runs next, on the {@code @Valid} parameter. Declared for {@link Record} so that
+ * it, not the runtime's JSON-B reader (which coerces {@code 7} into {@code "7"}), reads every
+ * record.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})

@@ -15,9 +15,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A string's length in UTF-16 code units (as JavaScript counts it) lies within {@code [min,
- * max]}; {@code null} is valid. Unlike {@code @Size}, a violation answers the error {@link
- * #code()} names (e.g. PASSWORD_TOO_SHORT), for Better Auth's rules that are not schema errors.
+ * A string's length in UTF-16 code units (as JavaScript counts it) lies within {@code [min, max]};
+ * {@code null} is valid. Unlike {@code @Size}, a violation answers the error {@link #code()} names
+ * (e.g. PASSWORD_TOO_SHORT), for Better Auth's rules that are not schema errors.
  */
 @Documented
 @Constraint(validatedBy = Length.Validator.class)

@@ -1,8 +1,8 @@
 package dev.betterauthjakarta.platform;
 
 /**
- * Bean Validation messages in the words of Better Auth's zod schemas, so that clients see the
- * same {@code [body.<field>] <message>} text from this service as from Better Auth.
+ * Bean Validation messages in the words of Better Auth's zod schemas, so that clients see the same
+ * {@code [body.<field>] <message>} text from this service as from Better Auth.
  */
 public final class Messages {
   /** For {@code @NotNull} on a required string. */

@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the schema up to date at deployment, before any request is served. An existing Better
- * Auth database (tables but no Flyway history) is baselined at version 0, so the idempotent V1
- * still runs over it and adds only what is missing.
+ * Brings the schema up to date at deployment, before any request is served. An existing Better Auth
+ * database (tables but no Flyway history) is baselined at version 0, so the idempotent V1 still
+ * runs over it and adds only what is missing.
  */
 @Singleton
 @Startup

@@ -17,9 +17,9 @@ import java.lang.annotation.Target;
 
 /**
  * A server-only field (Better Auth's {@code input: false}, e.g. {@code role}) that a client sent
- * with a truthy value, in JavaScript's sense: answers 400 FIELD_NOT_ALLOWED with {@code "<field>
- * is not allowed to be set"}. Absent, {@code null}, {@code false}, {@code 0} and {@code ""} pass,
- * as in Better Auth.
+ * with a truthy value, in JavaScript's sense: answers 400 FIELD_NOT_ALLOWED with {@code "<field> is
+ * not allowed to be set"}. Absent, {@code null}, {@code false}, {@code 0} and {@code ""} pass, as
+ * in Better Auth.
  */
 @Documented
 @Constraint(validatedBy = NotSettable.Validator.class)

@@ -12,12 +12,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
 /**
- * Better Auth's cross-site request forgery defence. A state-changing request that carries
- * cookies (which a browser attaches on its own) must come from a trusted Origin (or Referer).
- * Sign-in and sign-up ({@link SignInRoute}), which carry no session cookie yet, are checked
- * whenever the browser says it is a browser (Origin or Sec-Fetch-* headers), and a cross-site navigation to them is refused
- * (login CSRF). Pure bearer requests and non-browser clients (no Origin, no Sec-Fetch) pass: a
- * bearer token is not attached by a browser on its own.
+ * Better Auth's cross-site request forgery defence. A state-changing request that carries cookies
+ * (which a browser attaches on its own) must come from a trusted Origin (or Referer). Sign-in and
+ * sign-up ({@link SignInRoute}), which carry no session cookie yet, are checked whenever the
+ * browser says it is a browser (Origin or Sec-Fetch-* headers), and a cross-site navigation to them
+ * is refused (login CSRF). Pure bearer requests and non-browser clients (no Origin, no Sec-Fetch)
+ * pass: a bearer token is not attached by a browser on its own.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)

@@ -88,7 +88,8 @@ public final class RecordBinder {
     if (type == JsonValue.class) {
       return "value";
     }
-    throw new IllegalArgumentException("Request records take String, Boolean, JsonObject or JsonValue, not " + type);
+    throw new IllegalArgumentException(
+        "Request records take String, Boolean, JsonObject or JsonValue, not " + type);
   }
 
   private static boolean matches(JsonValue value, Class<?> type) {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where a browser is sent after a mailed link: a target that {@link TrustedOrigins#isTrustedUrl}
  * accepted, made absolute against the configured base URL. A relative target is never resolved
- * against the request's Host header (an attacker controls that), and the target is never read as
- * a URI template, so {@code {x}} in it is only text.
+ * against the request's Host header (an attacker controls that), and the target is never read as a
+ * URI template, so {@code {x}} in it is only text.
  */
 public final class Redirects {
   private Redirects() {}

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The settings every feature shares, read through MicroProfile Config (a key {@code
  * better.auth.x-y} is also the environment variable {@code BETTER_AUTH_X_Y}): the public base URL,
- * the signing secret and the trusted origins. Each feature reads its own settings in its own
- * {@code *Settings} bean; the README lists them all.
+ * the signing secret and the trusted origins. Each feature reads its own settings in its own {@code
+ * *Settings} bean; the README lists them all.
  */
 @ApplicationScoped
 public class ServiceSettings {
@@ -39,7 +39,8 @@ public class ServiceSettings {
 
   @PostConstruct
   void init() {
-    normalizedBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    normalizedBaseUrl =
+        baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     URI parsed = URI.create(normalizedBaseUrl);
     if (parsed.getScheme() == null || parsed.getHost() == null) {
       throw new IllegalStateException(
@@ -58,8 +59,7 @@ public class ServiceSettings {
           "No better.auth.secret (BETTER_AUTH_SECRET) is configured; using a random one for this"
               + " run. Set it in production.");
     }
-    origins =
-        TrustedOrigins.of(normalizedBaseUrl, List.of(trustedOrigins.orElse("").split(",")));
+    origins = TrustedOrigins.of(normalizedBaseUrl, List.of(trustedOrigins.orElse("").split(",")));
   }
 
   /** The public base URL without a trailing slash, e.g. {@code https://auth.example.com}. */

@@ -21,8 +21,8 @@ public final class Tokens {
   private Tokens() {}
 
   /**
-   * A new token of {@link #LENGTH} characters, about 190 bits of entropy from {@link
-   * SecureRandom}; {@code nextInt(62)} is unbiased, unlike a byte modulo 62.
+   * A new token of {@link #LENGTH} characters, about 190 bits of entropy from {@link SecureRandom};
+   * {@code nextInt(62)} is unbiased, unlike a byte modulo 62.
    */
   public static String generate() {
     char[] token = new char[LENGTH];

@@ -71,8 +71,8 @@ public final class TrustedOrigins {
   }
 
   /**
-   * {@code url} as a URI, with characters a URI cannot hold percent-encoded; empty when it holds
-   * a control character or still does not parse.
+   * {@code url} as a URI, with characters a URI cannot hold percent-encoded; empty when it holds a
+   * control character or still does not parse.
    */
   static Optional<URI> toUri(String url) {
     if (url.isEmpty() || url.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
@@ -103,7 +103,9 @@ public final class TrustedOrigins {
     for (String w : wildcardSuffixes) {
       String scheme = w.substring(0, w.indexOf('\n'));
       String suffix = w.substring(w.indexOf('\n') + 1);
-      if (o.startsWith(scheme) && o.endsWith(suffix) && o.length() > scheme.length() + suffix.length()) {
+      if (o.startsWith(scheme)
+          && o.endsWith(suffix)
+          && o.length() > scheme.length() + suffix.length()) {
         return true;
       }
     }
@@ -126,7 +128,9 @@ public final class TrustedOrigins {
     }
     int port = uri.getPort();
     boolean defaultPort =
-        port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        port == -1
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
     return Optional.of(
         scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
   }

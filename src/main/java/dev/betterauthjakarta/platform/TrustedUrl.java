@@ -15,10 +15,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A callback or redirect URL the service may send a browser to: a relative path on this service
- * or an absolute http(s) URL on a trusted origin ({@link TrustedOrigins#isTrustedUrl}). {@code
- * null} is valid. A violation answers {@link #code()} (403 INVALID_CALLBACK_URL by default, as
- * Better Auth's origin check does), not a validation error.
+ * A callback or redirect URL the service may send a browser to: a relative path on this service or
+ * an absolute http(s) URL on a trusted origin ({@link TrustedOrigins#isTrustedUrl}). {@code null}
+ * is valid. A violation answers {@link #code()} (403 INVALID_CALLBACK_URL by default, as Better
+ * Auth's origin check does), not a validation error.
  */
 @Documented
 @Constraint(validatedBy = TrustedUrl.Validator.class)

@@ -8,8 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort: logs the failure with its stack trace under an incident id and answers a
- * generic 500 that reveals nothing about the internals.
+ * The last resort: logs the failure with its stack trace under an incident id and answers a generic
+ * 500 that reveals nothing about the internals.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {

@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Errors raised by the JAX-RS runtime (unknown path, wrong method, wrong content type, ...) in
- * the same {code, message} shape. Headers such as {@code Allow} on a 405 are kept; a 415 names
- * the type that was sent, as Better Auth's message does.
+ * Errors raised by the JAX-RS runtime (unknown path, wrong method, wrong content type, ...) in the
+ * same {code, message} shape. Headers such as {@code Allow} on a 405 are kept; a 415 names the type
+ * that was sent, as Better Auth's message does.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -43,6 +43,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (type.length() > 100) {
       type = type.substring(0, 100); // the message echoes client input: keep it short
     }
-    return "Content-Type \"" + type.replace("\"", "") + "\" is not allowed. Allowed types: application/json";
+    return "Content-Type \""
+        + type.replace("\"", "")
+        + "\" is not allowed. Allowed types: application/json";
   }
 }

@@ -4,8 +4,8 @@
  * {@link ErrorCode}) and the mappers that write every error as {@code {code, message}}, Bean
  * Validation failures included; the JSON body reader (64 KiB cap, empty body is {@code {}},
  * malformed JSON 400 BAD_REQUEST) and the strict record binder; constraints shared by features
- * ({@link TrustedUrl}, {@link Length}, {@link NotSettable}); JSON-B with Better Auth's dates;
- * the clock; random tokens and their hashes; trusted origins and redirects; advisory locks and
+ * ({@link TrustedUrl}, {@link Length}, {@link NotSettable}); JSON-B with Better Auth's dates; the
+ * clock; random tokens and their hashes; trusted origins and redirects; advisory locks and
  * unique-violation handling; HTTP filters (body limit, empty body, CORS, origin check); the
  * settings all features share; Flyway migrations at deployment.
  */

@@ -11,9 +11,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "session")
 @NamedQuery(name = Session.BY_TOKEN_HASH, query = "select s from Session s where s.token = :token")
-@NamedQuery(
-    name = Session.DELETE_BY_USER,
-    query = "delete from Session s where s.userId = :userId")
+@NamedQuery(name = Session.DELETE_BY_USER, query = "delete from Session s where s.userId = :userId")
 @NamedQuery(
     name = Session.DELETE_OTHERS_OF_USER,
     query = "delete from Session s where s.userId = :userId and s.id <> :keep")
@@ -68,8 +66,8 @@ public class Session {
 
   /**
    * A session signed in with {@code rememberMe: false} lives a short, fixed time and is never
-   * extended. Better Auth remembers that in a cookie; a bearer client has none, so it is read
-   * off the row: only such a session was created with a lifetime at most the short one.
+   * extended. Better Auth remembers that in a cookie; a bearer client has none, so it is read off
+   * the row: only such a session was created with a lifetime at most the short one.
    */
   public boolean isShortLived(Duration shortLifetime) {
     return isShortLived(createdAt, expiresAt, shortLifetime);

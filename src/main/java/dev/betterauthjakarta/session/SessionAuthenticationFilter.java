@@ -12,8 +12,8 @@ import java.security.Principal;
 /**
  * Resolves {@code Authorization: Bearer <token>} (or the session cookie) into a {@link Caller} on
  * the security context. A credential that does not resolve is ignored here (get-session then
- * answers null); routes marked {@link Authenticated} turn the missing caller into a 401 in
- * {@link RequireSessionFilter}, and a dead cookie is cleared on the way out.
+ * answers null); routes marked {@link Authenticated} turn the missing caller into a 401 in {@link
+ * RequireSessionFilter}, and a dead cookie is cleared on the way out.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * When resolving the caller extended the session, the response says so ({@code set-auth-token}
- * and a fresh cookie), as Better Auth does on every refreshing call; a cookie whose session is
- * gone is cleared.
+ * When resolving the caller extended the session, the response says so ({@code set-auth-token} and
+ * a fresh cookie), as Better Auth does on every refreshing call; a cookie whose session is gone is
+ * cleared.
  */
 @Provider
 public class SessionCredentialResponseFilter implements ContainerResponseFilter {

@@ -142,7 +142,9 @@ public class SessionCredentials {
       return true;
     }
     return mark != null
-        && SignedTokens.fromCookie(service.secret(), mark.getValue()).filter("true"::equals).isPresent();
+        && SignedTokens.fromCookie(service.secret(), mark.getValue())
+            .filter("true"::equals)
+            .isPresent();
   }
 
   private String sessionCookieName() {

@@ -48,7 +48,10 @@ public class SessionResource {
         Caller.find(security)
             .<Object>map(c -> new SessionWithUser(c.session(), c.user()))
             .orElse("null");
-    return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    return Response.ok(body)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Pragma", "no-cache")
+        .build();
   }
 
   /** Better Auth allows POST only with deferSessionRefresh, which this service does not offer. */

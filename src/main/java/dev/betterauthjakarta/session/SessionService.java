@@ -42,9 +42,9 @@ public class SessionService {
   }
 
   /**
-   * The caller behind a raw token, or empty for an unknown, expired or banned one. Expired rows
-   * are deleted on sight, an expired ban is lifted, and a session whose last extension is older
-   * than updateAge is extended (sliding refresh) unless the client asked not to.
+   * The caller behind a raw token, or empty for an unknown, expired or banned one. Expired rows are
+   * deleted on sight, an expired ban is lifted, and a session whose last extension is older than
+   * updateAge is extended (sliding refresh) unless the client asked not to.
    */
   public Optional<Caller> authenticate(String token, boolean allowRefresh) {
     Optional<Session> found =
@@ -74,7 +74,8 @@ public class SessionService {
       refreshed = true;
     }
     boolean fresh =
-        settings.freshAge().isZero() || session.getCreatedAt().plus(settings.freshAge()).isAfter(now);
+        settings.freshAge().isZero()
+            || session.getCreatedAt().plus(settings.freshAge()).isAfter(now);
     return Optional.of(
         new Caller(SessionView.from(session, token), UserView.from(user), token, refreshed, fresh));
   }
@@ -94,8 +95,8 @@ public class SessionService {
 
   /**
    * The caller's live sessions, for review. Listing shows where one is signed in, so it needs a
-   * fresh session; each {@code token} is the stored hash, which revoke-session accepts but which
-   * is useless as a bearer credential (Better Auth lists live tokens here).
+   * fresh session; each {@code token} is the stored hash, which revoke-session accepts but which is
+   * useless as a bearer credential (Better Auth lists live tokens here).
    */
   public List<SessionView> listActive(Caller caller) {
     caller.requireFresh();
@@ -108,9 +109,9 @@ public class SessionService {
   }
 
   /**
-   * Ends one of the caller's own sessions, named by its raw token (or signed form) or by the
-   * hash list-sessions shows. Someone else's or an unknown token changes nothing and gets the
-   * same answer, so the route is no oracle for tokens.
+   * Ends one of the caller's own sessions, named by its raw token (or signed form) or by the hash
+   * list-sessions shows. Someone else's or an unknown token changes nothing and gets the same
+   * answer, so the route is no oracle for tokens.
    */
   public void revoke(Caller caller, String token) {
     String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;

@@ -3,8 +3,8 @@ package dev.betterauthjakarta.session;
 import java.time.Instant;
 
 /**
- * The session on the wire. {@code token} is the caller's own raw token on get-session; where
- * Better Auth would list other live tokens this service puts the stored hash instead.
+ * The session on the wire. {@code token} is the caller's own raw token on get-session; where Better
+ * Auth would list other live tokens this service puts the stored hash instead.
  */
 public record SessionView(
     String id,

@@ -12,9 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Better Auth's session token forms: the raw token, {@code <token>.<signature>} where the
- * signature is standard base64 of HMAC-SHA256(secret, token), and that value URL-encoded. A
- * bearer header may carry any of them; the session cookie always carries a signed one.
+ * Better Auth's session token forms: the raw token, {@code <token>.<signature>} where the signature
+ * is standard base64 of HMAC-SHA256(secret, token), and that value URL-encoded. A bearer header may
+ * carry any of them; the session cookie always carries a signed one.
  */
 public final class SignedTokens {
   private SignedTokens() {}

@@ -1,9 +1,8 @@
 /**
  * Core: sessions. Issuing, resolving (the bearer/cookie filter and the {@link Caller} it puts on
  * the security context), sliding refresh and ending; how tokens travel in and out; and Better
- * Auth's session routes {@code GET /get-session} ({@code POST} is 405), {@code GET
- * /list-sessions}, {@code POST /revoke-session}, {@code POST /revoke-sessions}, {@code POST
- * /revoke-other-sessions}.
+ * Auth's session routes {@code GET /get-session} ({@code POST} is 405), {@code GET /list-sessions},
+ * {@code POST /revoke-session}, {@code POST /revoke-sessions}, {@code POST /revoke-other-sessions}.
  *
  * <p>Rules: tokens are 32 random [A-Za-z0-9] characters stored only as SHA-256; sessions last 7
  * days (1 day with rememberMe false, never extended) and slide forward once a day of use; a token

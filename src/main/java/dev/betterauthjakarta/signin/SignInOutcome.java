@@ -1,7 +1,7 @@
 package dev.betterauthjakarta.signin;
 
-import dev.betterauthjakarta.session.IssuedSession;
 import dev.betterauthjakarta.identity.UserView;
+import dev.betterauthjakarta.session.IssuedSession;
 import java.util.Optional;
 
 /** A correct password either opens a session or, for a 2FA user, asks for the second factor. */

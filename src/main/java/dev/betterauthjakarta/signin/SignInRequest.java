@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
 /**
- * {@code POST /sign-in/email}. A password over the limit is refused before any hashing (Better
- * Auth reports too long, not too short, at sign-in); a malformed email is INVALID_EMAIL.
+ * {@code POST /sign-in/email}. A password over the limit is refused before any hashing (Better Auth
+ * reports too long, not too short, at sign-in); a malformed email is INVALID_EMAIL.
  */
 public record SignInRequest(
     @NotNull(message = Messages.REQUIRED_STRING)

@@ -76,7 +76,8 @@ public class SignInResource {
   @Path("sign-in/email")
   @SignInRoute
   public Response signInWithEmail(@Valid SignInRequest request) {
-    return answer(request.callback(), signIn.signInWithEmail(request, ClientInfo.from(headers, http)));
+    return answer(
+        request.callback(), signIn.signInWithEmail(request, ClientInfo.from(headers, http)));
   }
 
   @POST

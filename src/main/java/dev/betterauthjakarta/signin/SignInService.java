@@ -1,8 +1,8 @@
 package dev.betterauthjakarta.signin;
 
 import dev.betterauthjakarta.identity.Account;
-import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.Emails;
+import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.IdentitySettings;
 import dev.betterauthjakarta.identity.NewUser;
 import dev.betterauthjakarta.identity.PasswordHasher;
@@ -36,9 +36,9 @@ public class SignInService {
 
   /**
    * Creates the user, its credential account and a first session, or nothing at all. When email
-   * verification is required there is no session until the address is verified, and a taken
-   * address gets the same answer as a new one (with a user that was never stored), so sign-up
-   * does not reveal who has an account.
+   * verification is required there is no session until the address is verified, and a taken address
+   * gets the same answer as a new one (with a user that was never stored), so sign-up does not
+   * reveal who has an account.
    *
    * @throws AuthException 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL, 400 username errors
    */
@@ -55,7 +55,9 @@ public class SignInService {
       emailVerification.send(user, request.callback());
     }
     return new SignInOutcome.SignedIn(
-        verifyFirst ? Optional.empty() : Optional.of(sessions.issue(user, request.remembered(), client)),
+        verifyFirst
+            ? Optional.empty()
+            : Optional.of(sessions.issue(user, request.remembered(), client)),
         UserView.from(user));
   }
 
@@ -86,9 +88,9 @@ public class SignInService {
   }
 
   /**
-   * An unknown user, a user without a password and a wrong password all get the same 401 after
-   * the same hashing work, so neither the answer nor its timing tells which accounts exist. Ban
-   * and verification are checked only after the password, so only the owner learns of them.
+   * An unknown user, a user without a password and a wrong password all get the same 401 after the
+   * same hashing work, so neither the answer nor its timing tells which accounts exist. Ban and
+   * verification are checked only after the password, so only the owner learns of them.
    */
   private SignInOutcome signIn(
       Optional<User> user,

@@ -40,8 +40,8 @@ public record SignUpRequest(
 
   /**
    * The user to create, email and username normalised. Better Auth's username plugin: the display
-   * name defaults to the username as typed, and a display name alone that is a valid username
-   * also becomes the username.
+   * name defaults to the username as typed, and a display name alone that is a valid username also
+   * becomes the username.
    *
    * @throws dev.betterauthjakarta.platform.AuthException 400 USERNAME_TOO_SHORT, USERNAME_TOO_LONG
    *     or INVALID_USERNAME for a typed username that breaks the plugin's rules

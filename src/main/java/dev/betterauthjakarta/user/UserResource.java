@@ -78,7 +78,8 @@ public class UserResource {
     users.deleteByLink(caller, token == null ? "" : token);
     if (callbackURL != null && settings.trustedOrigins().isTrustedUrl(callbackURL)) {
       return credentialsOut
-          .clearing(Response.status(302).location(Redirects.location(settings.baseUrl(), callbackURL)))
+          .clearing(
+              Response.status(302).location(Redirects.location(settings.baseUrl(), callbackURL)))
           .build();
     }
     return deleted();

@@ -75,9 +75,9 @@ public class UserService {
   }
 
   /**
-   * The mailed deletion link, used while signed in as the same user (the link alone is not
-   * enough: a forwarded mail must not delete an account). Both failures are 404, as in Better
-   * Auth, and the token stays unused when they happen.
+   * The mailed deletion link, used while signed in as the same user (the link alone is not enough:
+   * a forwarded mail must not delete an account). Both failures are 404, as in Better Auth, and the
+   * token stays unused when they happen.
    *
    * @throws AuthException 404 INVALID_TOKEN
    */

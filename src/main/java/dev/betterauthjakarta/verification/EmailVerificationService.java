@@ -12,9 +12,9 @@ import jakarta.json.JsonObject;
 import java.util.Optional;
 
 /**
- * Mails the link that proves a user owns their address. Sign-up and the email routes both send
- * it; following it is {@code GET /verify-email} (the email use case), which redeems tokens of
- * purpose {@link #PURPOSE}. A link is good only for the address it was mailed to.
+ * Mails the link that proves a user owns their address. Sign-up and the email routes both send it;
+ * following it is {@code GET /verify-email} (the email use case), which redeems tokens of purpose
+ * {@link #PURPOSE}. A link is good only for the address it was mailed to.
  */
 @Stateless
 public class EmailVerificationService {
@@ -33,7 +33,10 @@ public class EmailVerificationService {
    */
   public void send(User user, Optional<String> callbackURL) {
     JsonObject payload =
-        Json.createObjectBuilder().add("userId", user.getId()).add("email", user.getEmail()).build();
+        Json.createObjectBuilder()
+            .add("userId", user.getId())
+            .add("email", user.getEmail())
+            .build();
     String token = verifications.issue(PURPOSE, payload, settings.expiresIn());
     mails.fire(
         Links.mail(

@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A row of Better Auth's {@code "verification"} table: a single-use token. The identifier is
- * {@code <purpose>:<SHA-256 of the token>}, so the raw token exists only in the mailed link.
+ * A row of Better Auth's {@code "verification"} table: a single-use token. The identifier is {@code
+ * <purpose>:<SHA-256 of the token>}, so the raw token exists only in the mailed link.
  */
 @Entity
 @Table(name = "verification")

@@ -45,7 +45,9 @@ public final class DevServer {
     EmbeddedPostgres postgres = null;
     Database db;
     if (env.containsKey("DATABASE_URL")) {
-      db = Database.fromUrl(env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
+      db =
+          Database.fromUrl(
+              env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
       log("Using the PostgreSQL at " + db.jdbcUrl());
     } else {
       log("Starting embedded PostgreSQL, data in " + DATA.resolve("postgres").toAbsolutePath());
@@ -100,7 +102,9 @@ public final class DevServer {
                 }));
 
     // If Maven goes away without passing the signal on, do not linger as an orphan.
-    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
 
     Thread pump = new Thread(() -> pumpLog(payara, serverLog), "payara-log");
     pump.setDaemon(true);
@@ -123,7 +127,9 @@ public final class DevServer {
     while (System.nanoTime() < deadline && payara.isAlive()) {
       try {
         HttpResponse<String> r =
-            http.send(HttpRequest.newBuilder(URI.create(okUrl)).build(), HttpResponse.BodyHandlers.ofString());
+            http.send(
+                HttpRequest.newBuilder(URI.create(okUrl)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return true;
         }
@@ -136,12 +142,15 @@ public final class DevServer {
   }
 
   /**
-   * Everything goes to data/server.log; the console gets the service's own log records (the
-   * mail outbox among them) and errors, not Payara's boot chatter.
+   * Everything goes to data/server.log; the console gets the service's own log records (the mail
+   * outbox among them) and errors, not Payara's boot chatter.
    */
   private static void pumpLog(Process payara, Path serverLog) {
-    try (var in = new BufferedReader(new InputStreamReader(payara.getInputStream(), StandardCharsets.UTF_8));
-        var out = new PrintWriter(Files.newBufferedWriter(serverLog, StandardCharsets.UTF_8), true)) {
+    try (var in =
+            new BufferedReader(
+                new InputStreamReader(payara.getInputStream(), StandardCharsets.UTF_8));
+        var out =
+            new PrintWriter(Files.newBufferedWriter(serverLog, StandardCharsets.UTF_8), true)) {
       boolean echo = false;
       for (String line; (line = in.readLine()) != null; ) {
         out.println(line);
@@ -187,8 +196,11 @@ public final class DevServer {
         p = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : p;
       }
       String jdbc =
-          "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-              + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+          "jdbc:postgresql://"
+              + uri.getHost()
+              + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+              + uri.getRawPath()
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       return new Database(jdbc, orEmpty(u), orEmpty(p));
     }
 

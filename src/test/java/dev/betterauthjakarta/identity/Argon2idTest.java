@@ -11,7 +11,10 @@ class Argon2idTest {
 
   @Test
   void hashesArePhcStringsWithTheCurrentParameters() {
-    assertTrue(HASH.matches("^\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$"), HASH);
+    assertTrue(
+        HASH.matches(
+            "^\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$"),
+        HASH);
     assertTrue(Argon2id.hasCurrentParameters(HASH));
   }
 

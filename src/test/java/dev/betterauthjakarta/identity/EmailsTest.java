@@ -11,13 +11,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"ada@example.com", "a.b+tag@sub.example.co.uk", "O'Neil@Example.COM", "x_y@a-b.io"})
+  @ValueSource(
+      strings = {
+        "ada@example.com",
+        "a.b+tag@sub.example.co.uk",
+        "O'Neil@Example.COM",
+        "x_y@a-b.io"
+      })
   void acceptsOrdinaryAddresses(String email) {
     assertTrue(Emails.isValid(email));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "plain", "@example.com", "a@", "a@b", "a..b@example.com", ".a@example.com", "a@example.c", "a b@example.com", "a@-example.com"})
+  @ValueSource(
+      strings = {
+        "",
+        "plain",
+        "@example.com",
+        "a@",
+        "a@b",
+        "a..b@example.com",
+        ".a@example.com",
+        "a@example.c",
+        "a b@example.com",
+        "a@-example.com"
+      })
   void rejectsWhatZodRejects(String email) {
     assertFalse(Emails.isValid(email));
   }

@@ -46,7 +46,8 @@ class MetadataTest {
     Metadata.merge(JsonValue.EMPTY_JSON_OBJECT, json(eight));
     String nine = "{'a':".repeat(8) + "{'b':1}" + "}".repeat(8);
     AuthException e =
-        assertThrows(AuthException.class, () -> Metadata.merge(JsonValue.EMPTY_JSON_OBJECT, json(nine)));
+        assertThrows(
+            AuthException.class, () -> Metadata.merge(JsonValue.EMPTY_JSON_OBJECT, json(nine)));
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
     assertEquals("[body.metadata] Too deep: at most 8 levels of nesting", e.getMessage());
   }

@@ -10,7 +10,8 @@ class PasswordHashFormatTest {
   @Test
   void theSettingIsReadIgnoringCaseAndBlanks() {
     assertEquals(PasswordHashFormat.ARGON2ID, PasswordHashFormat.of("argon2id"));
-    assertEquals(PasswordHashFormat.BETTER_AUTH_SCRYPT, PasswordHashFormat.of(" Better-Auth-Scrypt "));
+    assertEquals(
+        PasswordHashFormat.BETTER_AUTH_SCRYPT, PasswordHashFormat.of(" Better-Auth-Scrypt "));
   }
 
   @Test
@@ -18,7 +19,8 @@ class PasswordHashFormatTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> PasswordHashFormat.of("argon2"));
     assertEquals(
-        "better.auth.password.hash-format must be one of argon2id, better-auth-scrypt, not 'argon2'",
+        "better.auth.password.hash-format must be one of argon2id, better-auth-scrypt, not"
+            + " 'argon2'",
         e.getMessage());
   }
 }

@@ -1,9 +1,9 @@
 package dev.betterauthjakarta.it;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -42,7 +42,13 @@ class AccountManagementDisabledIT {
   void theCoreRoutesStillWork() {
     Api api = new Api(base);
     TestUser u = TestUser.signUp(api);
-    assertEquals(200, api.post("update-user").bearer(u.token()).json("{\"name\":\"Still here\"}").send().status());
+    assertEquals(
+        200,
+        api.post("update-user")
+            .bearer(u.token())
+            .json("{\"name\":\"Still here\"}")
+            .send()
+            .status());
     assertEquals(1, Db.count("select count(*) from \"account\" where \"userId\" = ?", u.id()));
   }
 }

@@ -38,9 +38,13 @@ class AccountManagementIT {
   private static String linkGoogle(TestUser u, String googleId) {
     String id = UUID.randomUUID().toString();
     Db.update(
-        "insert into \"account\" (\"id\",\"accountId\",\"providerId\",\"userId\",\"accessToken\",\"refreshToken\",\"idToken\",\"scope\",\"createdAt\",\"updatedAt\")"
-            + " values (?, ?, 'google', ?, 'ya29.secret-access', '1//secret-refresh', 'eyJ.secret-id', 'openid,email, profile', now() + interval '1 second', now())",
-        id, googleId, u.id());
+        "insert into \"account\""
+            + " (\"id\",\"accountId\",\"providerId\",\"userId\",\"accessToken\",\"refreshToken\",\"idToken\",\"scope\",\"createdAt\",\"updatedAt\")"
+            + " values (?, ?, 'google', ?, 'ya29.secret-access', '1//secret-refresh',"
+            + " 'eyJ.secret-id', 'openid,email, profile', now() + interval '1 second', now())",
+        id,
+        googleId,
+        u.id());
     return id;
   }
 
@@ -60,7 +64,9 @@ class AccountManagementIT {
     JsonArray accounts = accounts(u);
     assertEquals(1, accounts.size());
     JsonObject credential = accounts.getJsonObject(0);
-    assertEquals(Set.of("id", "accountId", "providerId", "userId", "createdAt", "updatedAt", "scopes"), credential.keySet());
+    assertEquals(
+        Set.of("id", "accountId", "providerId", "userId", "createdAt", "updatedAt", "scopes"),
+        credential.keySet());
     assertEquals("credential", credential.getString("providerId"));
     assertEquals(u.id(), credential.getString("accountId"));
     assertEquals(u.id(), credential.getString("userId"));
@@ -79,7 +85,9 @@ class AccountManagementIT {
     assertEquals(2, accounts.size());
     JsonObject google = accounts.getJsonObject(1);
     assertEquals("google", google.getString("providerId"));
-    assertEquals(Json.createArrayBuilder().add("openid").add("email").add("profile").build(), google.getJsonArray("scopes"));
+    assertEquals(
+        Json.createArrayBuilder().add("openid").add("email").add("profile").build(),
+        google.getJsonArray("scopes"));
   }
 
   @Test
@@ -96,7 +104,11 @@ class AccountManagementIT {
     TestUser u = TestUser.signUp(api());
     String rowId = accounts(u).getJsonObject(0).getString("id");
     for (String body :
-        List.of("{\"providerId\":\"credential\"}", "{\"accountId\":\"" + rowId + "\"}", "{\"providerId\":\"google\"}", "{\"accountId\":\"bogus\"}")) {
+        List.of(
+            "{\"providerId\":\"credential\"}",
+            "{\"accountId\":\"" + rowId + "\"}",
+            "{\"providerId\":\"google\"}",
+            "{\"accountId\":\"bogus\"}")) {
       Api.Reply reply = unlink(u, body);
       assertEquals(400, reply.status(), body);
       assertEquals("FAILED_TO_UNLINK_LAST_ACCOUNT", reply.code(), body);
@@ -112,11 +124,17 @@ class AccountManagementIT {
     Api.Reply reply = unlink(u, "{\"providerId\":\"google\"}");
     assertEquals(200, reply.status(), reply.toString());
     assertEquals("{\"status\":true}", reply.text());
-    assertEquals(List.of("credential"), accounts(u).stream().map(a -> a.asJsonObject().getString("providerId")).toList());
+    assertEquals(
+        List.of("credential"),
+        accounts(u).stream().map(a -> a.asJsonObject().getString("providerId")).toList());
 
     linkGoogle(u, "g-2");
-    assertEquals(200, unlink(u, "{\"providerId\":\"credential\",\"accountId\":\"" + u.id() + "\"}").status());
-    assertEquals(List.of("google"), accounts(u).stream().map(a -> a.asJsonObject().getString("providerId")).toList());
+    assertEquals(
+        200,
+        unlink(u, "{\"providerId\":\"credential\",\"accountId\":\"" + u.id() + "\"}").status());
+    assertEquals(
+        List.of("google"),
+        accounts(u).stream().map(a -> a.asJsonObject().getString("providerId")).toList());
   }
 
   @Test
@@ -134,7 +152,10 @@ class AccountManagementIT {
     TestUser other = TestUser.signUp(api());
     String othersRow = linkGoogle(other, "g-other");
     for (String body :
-        List.of("{\"providerId\":\"github\"}", "{\"providerId\":\"google\",\"accountId\":\"g-other\"}", "{\"accountId\":\"" + othersRow + "\"}")) {
+        List.of(
+            "{\"providerId\":\"github\"}",
+            "{\"providerId\":\"google\",\"accountId\":\"g-other\"}",
+            "{\"accountId\":\"" + othersRow + "\"}")) {
       Api.Reply reply = unlink(u, body);
       assertEquals(400, reply.status(), body);
       assertEquals("ACCOUNT_NOT_FOUND", reply.code(), body);
@@ -173,13 +194,17 @@ class AccountManagementIT {
       linkGoogle(u, "g-race-" + round);
       List<Api.Call> calls = new ArrayList<>();
       calls.add(api().post("unlink-account").bearer(u.token()).json("{\"providerId\":\"google\"}"));
-      calls.add(api().post("unlink-account").bearer(u.token()).json("{\"providerId\":\"credential\"}"));
+      calls.add(
+          api().post("unlink-account").bearer(u.token()).json("{\"providerId\":\"credential\"}"));
       List<Api.Reply> replies = Race.run(calls);
       assertFalse(Race.anyServerError(replies), replies.toString());
       assertEquals(1, Race.count(replies, 200), replies.toString());
       Api.Reply refused = replies.stream().filter(r -> r.status() == 400).findFirst().orElseThrow();
       assertEquals("FAILED_TO_UNLINK_LAST_ACCOUNT", refused.code());
-      assertEquals(1, Db.count("select count(*) from \"account\" where \"userId\" = ?", u.id()), "round " + round);
+      assertEquals(
+          1,
+          Db.count("select count(*) from \"account\" where \"userId\" = ?", u.id()),
+          "round " + round);
     }
   }
 
@@ -189,7 +214,8 @@ class AccountManagementIT {
     linkGoogle(u, "g-first");
     linkGoogle(u, "g-second");
     assertEquals(200, unlink(u, "{\"providerId\":\"google\",\"accountId\":\"g-second\"}").status());
-    List<String> left = accounts(u).stream().map(a -> a.asJsonObject().getString("accountId")).toList();
+    List<String> left =
+        accounts(u).stream().map(a -> a.asJsonObject().getString("accountId")).toList();
     assertTrue(left.contains("g-first") && !left.contains("g-second"), left.toString());
   }
 }

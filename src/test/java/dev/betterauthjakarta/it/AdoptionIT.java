@@ -22,17 +22,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Taking over a database a real Better Auth 1.7.25 server wrote (shared/fixtures): the service
- * started on it (its own execution in the pom: fixture loaded first, that server's secret,
- * Better Auth's password format kept because a Better Auth server may still share the data).
+ * started on it (its own execution in the pom: fixture loaded first, that server's secret, Better
+ * Auth's password format kept because a Better Auth server may still share the data).
  */
 @ExtendWith(ArquillianExtension.class)
 class AdoptionIT {
   static final String ADA = "H9z6G8OkSwgPnTCk4KASL12MeLnndHFT";
   static final String GRACE = "MLuOvUpgScLZlhRLo9i7ymNH8rgNVNYB";
   static final String ADA_SESSION = "iLxgG7szuD1SItsdBhvrsam5zqnrNMmB";
-  static final String GRACE_SESSIONS[] = {"BunW7zyPOjSoz93Hx0mZ242oNE4ZosIJ", "KhyFc6ujGC8OKvKpNCmrLdNtxpF0Owsk"};
+  static final String GRACE_SESSIONS[] = {
+    "BunW7zyPOjSoz93Hx0mZ242oNE4ZosIJ", "KhyFc6ujGC8OKvKpNCmrLdNtxpF0Owsk"
+  };
   static final byte[] FIXTURE_SECRET =
-      "peer-conformance-secret-do-not-use-in-production-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+      "peer-conformance-secret-do-not-use-in-production-0123456789abcdef"
+          .getBytes(StandardCharsets.UTF_8);
   static final String SCRYPT = "^[0-9a-f]{32}:[0-9a-f]{128}$";
 
   @Deployment(testable = false)
@@ -47,19 +50,51 @@ class AdoptionIT {
   }
 
   private Api.Reply signIn(String email, String password) {
-    return api().post("sign-in/email").json(Json.createObjectBuilder().add("email", email).add("password", password).build()).send();
+    return api()
+        .post("sign-in/email")
+        .json(Json.createObjectBuilder().add("email", email).add("password", password).build())
+        .send();
   }
 
   @Test
   void nothingTheBetterAuthServerWroteWasLost() {
     assertEquals(2, Db.count("select count(*) from \"user\" where \"id\" in (?, ?)", ADA, GRACE));
-    assertEquals("Ada Lovelace|ada@example.com|ada_l|Ada_L|user|false|2026-11-28 08:26:55.265+00",
-        Db.string("select concat_ws('|', \"name\", \"email\", \"username\", \"displayUsername\", \"role\", \"banned\"::text, \"createdAt\"::text) from \"user\" where \"id\" = ?", ADA));
-    assertEquals("{}|false", Db.string("select concat_ws('|', \"metadata\"::text, \"twoFactorEnabled\"::text) from \"user\" where \"id\" = ?", GRACE), "the seed's columns were added");
-    assertTrue(Db.count("select count(*) from \"account\" where \"id\" in ('YQ7SDlR4DFTOcULDhB0Ap2JlDr5yoYll', 'WBORj1oihNVe1zSVA6ac6QxXN11e0m7a')") == 2);
-    assertTrue(Db.count("select count(*) from \"session\" where \"id\" in ('jnOG8A08sSxkSmSd4BRTFqCfi4kMzOVq', 'omXmDXAdFEOW5LAqeLgnlRqi4dGoCyQj', 'yjQVL0dL8VUFW92mwv3ZOHCDZf8cDpVu')") == 3);
-    assertEquals(0, Db.count("select count(*) from \"session\" where \"token\" in (?, ?, ?)", ADA_SESSION, GRACE_SESSIONS[0], GRACE_SESSIONS[1]), "raw tokens were hashed in place");
-    assertEquals(1, Db.count("select count(*) from \"session\" where \"token\" = ?", Tokens.hash(ADA_SESSION)));
+    assertEquals(
+        "Ada Lovelace|ada@example.com|ada_l|Ada_L|user|false|2026-11-28 08:26:55.265+00",
+        Db.string(
+            "select concat_ws('|', \"name\", \"email\", \"username\", \"displayUsername\","
+                + " \"role\", \"banned\"::text, \"createdAt\"::text) from \"user\" where \"id\" ="
+                + " ?",
+            ADA));
+    assertEquals(
+        "{}|false",
+        Db.string(
+            "select concat_ws('|', \"metadata\"::text, \"twoFactorEnabled\"::text) from \"user\""
+                + " where \"id\" = ?",
+            GRACE),
+        "the seed's columns were added");
+    assertTrue(
+        Db.count(
+                "select count(*) from \"account\" where \"id\" in"
+                    + " ('YQ7SDlR4DFTOcULDhB0Ap2JlDr5yoYll', 'WBORj1oihNVe1zSVA6ac6QxXN11e0m7a')")
+            == 2);
+    assertTrue(
+        Db.count(
+                "select count(*) from \"session\" where \"id\" in"
+                    + " ('jnOG8A08sSxkSmSd4BRTFqCfi4kMzOVq', 'omXmDXAdFEOW5LAqeLgnlRqi4dGoCyQj',"
+                    + " 'yjQVL0dL8VUFW92mwv3ZOHCDZf8cDpVu')")
+            == 3);
+    assertEquals(
+        0,
+        Db.count(
+            "select count(*) from \"session\" where \"token\" in (?, ?, ?)",
+            ADA_SESSION,
+            GRACE_SESSIONS[0],
+            GRACE_SESSIONS[1]),
+        "raw tokens were hashed in place");
+    assertEquals(
+        1,
+        Db.count("select count(*) from \"session\" where \"token\" = ?", Tokens.hash(ADA_SESSION)));
   }
 
   @Test
@@ -70,46 +105,66 @@ class AdoptionIT {
     Api.Reply grace = signIn("GRACE@example.com", "Pässwörd-ﬁ 123");
     assertEquals(200, grace.status(), grace.toString());
     assertEquals(GRACE, grace.json().getJsonObject("user").getString("id"));
-    Api.Reply byUsername = api().post("sign-in/username").json("{\"username\":\"Ada_L\",\"password\":\"correct horse battery staple\"}").send();
+    Api.Reply byUsername =
+        api()
+            .post("sign-in/username")
+            .json("{\"username\":\"Ada_L\",\"password\":\"correct horse battery staple\"}")
+            .send();
     assertEquals(200, byUsername.status());
     assertEquals(401, signIn("ada@example.com", "wrong horse").status());
     for (String id : List.of(ADA, GRACE)) {
-      assertTrue(Db.string("select \"password\" from \"account\" where \"userId\" = ?", id).matches(SCRYPT), "a Better Auth server can still read it");
+      assertTrue(
+          Db.string("select \"password\" from \"account\" where \"userId\" = ?", id)
+              .matches(SCRYPT),
+          "a Better Auth server can still read it");
     }
   }
 
   @Test
   void newPasswordsAreWrittenInBetterAuthsFormatToo() {
     TestUser u = TestUser.signUp(api());
-    assertTrue(Db.string("select \"password\" from \"account\" where \"userId\" = ?", u.id()).matches(SCRYPT));
+    assertTrue(
+        Db.string("select \"password\" from \"account\" where \"userId\" = ?", u.id())
+            .matches(SCRYPT));
     assertEquals(200, signIn(u.email(), u.password()).status());
   }
 
   @Test
   void liveFixtureSessionsWorkAsBearerTokensRawOrSignedWithThatServersSecret() {
     String signed = SignedTokens.sign(FIXTURE_SECRET, ADA_SESSION);
-    for (String credential : List.of(ADA_SESSION, signed, URLEncoder.encode(signed, StandardCharsets.UTF_8))) {
+    for (String credential :
+        List.of(ADA_SESSION, signed, URLEncoder.encode(signed, StandardCharsets.UTF_8))) {
       Api.Reply reply = api().get("get-session").bearer(credential).send();
       assertEquals(200, reply.status());
       JsonObject json = reply.json();
-      assertEquals("jnOG8A08sSxkSmSd4BRTFqCfi4kMzOVq", json.getJsonObject("session").getString("id"));
+      assertEquals(
+          "jnOG8A08sSxkSmSd4BRTFqCfi4kMzOVq", json.getJsonObject("session").getString("id"));
       assertEquals(ADA, json.getJsonObject("user").getString("id"));
       assertEquals("ada_l", json.getJsonObject("user").getString("username"));
     }
     for (String token : GRACE_SESSIONS) {
-      assertEquals(GRACE, api().get("get-session").bearer(token).send().json().getJsonObject("user").getString("id"));
+      assertEquals(
+          GRACE,
+          api()
+              .get("get-session")
+              .bearer(token)
+              .send()
+              .json()
+              .getJsonObject("user")
+              .getString("id"));
     }
   }
 
   @Test
   void listAccountsShowsTheFixtureUsersCredentialAccounts() {
-    JsonArray accounts = api().get("list-accounts").bearer(GRACE_SESSIONS[0]).send().json().getJsonArray("accounts");
+    JsonArray accounts =
+        api().get("list-accounts").bearer(GRACE_SESSIONS[0]).send().json().getJsonArray("accounts");
     assertEquals(1, accounts.size());
     JsonObject credential = accounts.getJsonObject(0);
     assertEquals("WBORj1oihNVe1zSVA6ac6QxXN11e0m7a", credential.getString("id"));
     assertEquals("credential", credential.getString("providerId"));
     assertEquals(GRACE, credential.getString("accountId"));
     assertEquals("2026-11-28T08:26:55.580Z", credential.getString("createdAt"));
-    assertFalse(accounts.toString().contains(":"+"aaea6045"), "no password hash on the wire");
+    assertFalse(accounts.toString().contains(":" + "aaea6045"), "no password hash on the wire");
   }
 }

@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.it;
 
-import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -15,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -94,7 +94,8 @@ public final class Api {
     }
 
     public CompletableFuture<Reply> sendAsync() {
-      return HTTP.sendAsync(request.method(method, body).build(), HttpResponse.BodyHandlers.ofString())
+      return HTTP.sendAsync(
+              request.method(method, body).build(), HttpResponse.BodyHandlers.ofString())
           .thenApply(Reply::new);
     }
   }

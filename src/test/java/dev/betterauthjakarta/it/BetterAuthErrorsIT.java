@@ -72,7 +72,10 @@ class BetterAuthErrorsIT {
     assertEquals("[body.email] Invalid email address", signUp.json().getString("message"));
 
     Api.Reply signIn =
-        api().post("sign-in/email").json("{\"email\":\"not-an-email\",\"password\":\"password123\"}").send();
+        api()
+            .post("sign-in/email")
+            .json("{\"email\":\"not-an-email\",\"password\":\"password123\"}")
+            .send();
     assertEquals(400, signIn.status());
     assertEquals("INVALID_EMAIL", signIn.code());
   }
@@ -86,7 +89,8 @@ class BetterAuthErrorsIT {
       assertEquals("BAD_REQUEST", reply.code(), route);
       assertEquals("Invalid JSON in request body", reply.json().getString("message"), route);
     }
-    assertEquals(200, api().get("get-session").bearer(u.token()).send().status(), "nothing changed");
+    assertEquals(
+        200, api().get("get-session").bearer(u.token()).send().status(), "nothing changed");
   }
 
   @Test
@@ -103,7 +107,8 @@ class BetterAuthErrorsIT {
 
   @Test
   void anUnsupportedContentTypeIs415NamingTheTypeSent() {
-    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml")) {
+    for (String type :
+        List.of("text/plain", "application/x-www-form-urlencoded", "application/xml")) {
       Api.Reply reply = api().post("sign-in/email").body(type, "email=a").send();
       assertEquals(415, reply.status(), reply.toString());
       assertEquals("UNSUPPORTED_MEDIA_TYPE", reply.code());
@@ -120,18 +125,29 @@ class BetterAuthErrorsIT {
       Api.Reply reply =
           api()
               .post("sign-in/email")
-              .json(Json.createObjectBuilder().add("email", email).add("password", "p".repeat(129)).build())
+              .json(
+                  Json.createObjectBuilder()
+                      .add("email", email)
+                      .add("password", "p".repeat(129))
+                      .build())
               .send();
       assertEquals(400, reply.status(), reply.toString());
       assertEquals("PASSWORD_TOO_LONG", reply.code());
     }
     Api.Reply byUsername =
-        api().post("sign-in/username").json("{\"username\":\"nobody_here\",\"password\":\"" + "p".repeat(129) + "\"}").send();
+        api()
+            .post("sign-in/username")
+            .json("{\"username\":\"nobody_here\",\"password\":\"" + "p".repeat(129) + "\"}")
+            .send();
     assertEquals("PASSWORD_TOO_LONG", byUsername.code());
     Api.Reply atLimit =
         api()
             .post("sign-in/email")
-            .json(Json.createObjectBuilder().add("email", u.email()).add("password", "p".repeat(128)).build())
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", u.email())
+                    .add("password", "p".repeat(128))
+                    .build())
             .send();
     assertEquals(401, atLimit.status(), "128 characters is allowed, and simply wrong");
   }
@@ -150,7 +166,8 @@ class BetterAuthErrorsIT {
   void getSessionIsCacheControlNoStoreExactly() {
     TestUser u = TestUser.signUp(api());
     for (Api.Reply reply :
-        List.of(api().get("get-session").bearer(u.token()).send(), api().get("get-session").send())) {
+        List.of(
+            api().get("get-session").bearer(u.token()).send(), api().get("get-session").send())) {
       assertEquals(List.of("no-store"), reply.headers("cache-control"));
     }
   }
@@ -175,7 +192,8 @@ class BetterAuthErrorsIT {
     String mark = cookie(reply, "better-auth.dont_remember=");
     String expected =
         URLEncoder.encode(SignedTokens.sign(SessionIT.SECRET, "true"), StandardCharsets.UTF_8);
-    assertEquals("better-auth.dont_remember=" + expected + "; Path=/; HttpOnly; SameSite=Lax", mark);
+    assertEquals(
+        "better-auth.dont_remember=" + expected + "; Path=/; HttpOnly; SameSite=Lax", mark);
 
     // A remembered session's cookie, re-issued to a browser that carries the mark (update-user
     // re-issues it, as a refresh does), becomes a browser-session cookie too.
@@ -190,7 +208,8 @@ class BetterAuthErrorsIT {
             .send();
     assertEquals(200, updated.status(), updated.toString());
     assertFalse(sessionCookie(updated).contains("Max-Age"), sessionCookie(updated));
-    Api.Reply withoutMark = api().post("update-user").bearer(token).json("{\"name\":\"Me\"}").send();
+    Api.Reply withoutMark =
+        api().post("update-user").bearer(token).json("{\"name\":\"Me\"}").send();
     assertTrue(sessionCookie(withoutMark).contains("Max-Age=604800"), sessionCookie(withoutMark));
     assertTrue(
         cookie(api().post("sign-out").bearer(token).json("{}").send(), "better-auth.dont_remember=")
@@ -201,7 +220,8 @@ class BetterAuthErrorsIT {
   @Test
   void relativeTargetsWithControlCharactersAreRefusedEverywhere() {
     TestUser u = TestUser.signUp(api());
-    for (String target : List.of("/\t/evil.example", "/\n/evil.example", "/ok\r\nSet-Cookie: x=1", "/%09ok\u007f")) {
+    for (String target :
+        List.of("/\t/evil.example", "/\n/evil.example", "/ok\r\nSet-Cookie: x=1", "/%09ok\u007f")) {
       String json = Json.createObjectBuilder().add("callbackURL", target).build().toString();
       Api.Reply signIn =
           api()
@@ -218,7 +238,11 @@ class BetterAuthErrorsIT {
       Api.Reply reset =
           api()
               .post("request-password-reset")
-              .json(Json.createObjectBuilder().add("email", u.email()).add("redirectTo", target).build())
+              .json(
+                  Json.createObjectBuilder()
+                      .add("email", u.email())
+                      .add("redirectTo", target)
+                      .build())
               .send();
       assertEquals(403, reset.status());
       assertEquals("INVALID_REDIRECT_URL", reset.code());
@@ -231,7 +255,9 @@ class BetterAuthErrorsIT {
   void aRelativeRedirectIsResolvedAgainstTheConfiguredUrlNeverTheHostHeader() throws IOException {
     String token = "unknownToken0123456789";
     String response =
-        rawGet("/api/auth/verify-email?token=" + token + "&callbackURL=%2Fwelcome%3Fa%3D%7Bx%7D", "evil.example");
+        rawGet(
+            "/api/auth/verify-email?token=" + token + "&callbackURL=%2Fwelcome%3Fa%3D%7Bx%7D",
+            "evil.example");
     assertTrue(response.startsWith("HTTP/1.1 302"), response);
     assertTrue(
         response
@@ -260,7 +286,8 @@ class BetterAuthErrorsIT {
     return reply.headers("set-cookie").stream()
         .filter(c -> c.startsWith(prefix))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + prefix + " in " + reply.response().headers().map()));
+        .orElseThrow(
+            () -> new AssertionError("no " + prefix + " in " + reply.response().headers().map()));
   }
 
   /** A GET with a Host header of our choosing, which java.net.http does not allow to set. */

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Direct SQL against the test database: to set up states the API cannot (age a session) and to check what was written. */
+/**
+ * Direct SQL against the test database: to set up states the API cannot (age a session) and to
+ * check what was written.
+ */
 public final class Db {
   private Db() {}
 

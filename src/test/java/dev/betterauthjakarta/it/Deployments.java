@@ -7,8 +7,8 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The archive every integration test deploys: the WAR that {@code mvn package} built, as users
- * get it, not a hand-picked list of classes. Deployed as ROOT so routes sit at /api/auth.
+ * The archive every integration test deploys: the WAR that {@code mvn package} built, as users get
+ * it, not a hand-picked list of classes. Deployed as ROOT so routes sit at /api/auth.
  */
 public final class Deployments {
   private static final File WAR = new File("target/better-auth-jakarta.war");
@@ -23,8 +23,8 @@ public final class Deployments {
   }
 
   /**
-   * The real WAR with settings baked into its microprofile-config.properties, for a deployment
-   * that needs another configuration (e.g. the plugin switched off).
+   * The real WAR with settings baked into its microprofile-config.properties, for a deployment that
+   * needs another configuration (e.g. the plugin switched off).
    */
   public static WebArchive realWarConfiguredWith(String properties) {
     return realWar()

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The official Better Auth JavaScript client (npm better-auth 1.7.25) drives the service through
- * its main flows (src/test/js/official-client.mjs). Needs Node.js and npm on the PATH; without
- * them the test is skipped, and says so.
+ * its main flows (src/test/js/official-client.mjs). Needs Node.js and npm on the PATH; without them
+ * the test is skipped, and says so.
  */
 @ExtendWith(ArquillianExtension.class)
 class OfficialClientIT {
@@ -38,7 +38,8 @@ class OfficialClientIT {
   @ArquillianResource URL base;
 
   @Test
-  void theOfficialClientSignsUpUpdatesListsUnlinksSignsInRevokesSignsOutAndDeletes() throws Exception {
+  void theOfficialClientSignsUpUpdatesListsUnlinksSignsInRevokesSignsOutAndDeletes()
+      throws Exception {
     Assumptions.assumeTrue(
         runs("node", "--version") && runs(npm(), "--version"),
         "Node.js/npm not found on the PATH: skipping the official Better Auth client test");
@@ -65,7 +66,10 @@ class OfficialClientIT {
 
   private static boolean runs(String... command) {
     try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+      return new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .start()
+          .waitFor(30, TimeUnit.SECONDS);
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -84,7 +88,8 @@ class OfficialClientIT {
             .start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      return new Result(-1, "timed out after " + timeoutSeconds + " s:\n" + Files.readString(log.toPath()));
+      return new Result(
+          -1, "timed out after " + timeoutSeconds + " s:\n" + Files.readString(log.toPath()));
     }
     return new Result(p.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
   }

@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.it;
 
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -71,14 +71,28 @@ class SessionIT {
     assertFalse(user.getBoolean("banned"));
     assertFalse(user.getBoolean("twoFactorEnabled"));
     assertEquals(JsonValue.NULL, user.get("image"));
-    assertTrue(user.getString("createdAt").matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+    assertTrue(
+        user.getString("createdAt")
+            .matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
     UUID.fromString(user.getString("id"));
 
     String id = user.getString("id");
-    assertEquals(1, Db.count("select count(*) from \"session\" where \"userId\" = ? and \"token\" = ?", id, Tokens.hash(token)));
+    assertEquals(
+        1,
+        Db.count(
+            "select count(*) from \"session\" where \"userId\" = ? and \"token\" = ?",
+            id,
+            Tokens.hash(token)));
     assertEquals(0, Db.count("select count(*) from \"session\" where \"token\" = ?", token));
-    assertEquals(id, Db.string("select \"accountId\" from \"account\" where \"userId\" = ? and \"providerId\" = 'credential'", id));
-    assertTrue(Db.string("select \"password\" from \"account\" where \"userId\" = ?", id).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    assertEquals(
+        id,
+        Db.string(
+            "select \"accountId\" from \"account\" where \"userId\" = ? and \"providerId\" ="
+                + " 'credential'",
+            id));
+    assertTrue(
+        Db.string("select \"password\" from \"account\" where \"userId\" = ?", id)
+            .startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
   }
 
   @Test
@@ -98,15 +112,51 @@ class SessionIT {
     record Case(String body, int status, String code) {}
     List<Case> cases =
         List.of(
-            new Case("{\"name\":\"a\",\"email\":\"not-an-email\",\"password\":\"password123\"}", 400, "VALIDATION_ERROR"),
-            new Case("{\"name\":\"a\",\"email\":\"" + email + "\",\"password\":\"short\"}", 400, "PASSWORD_TOO_SHORT"),
-            new Case("{\"name\":\"a\",\"email\":\"" + email + "\",\"password\":\"" + "p".repeat(129) + "\"}", 400, "PASSWORD_TOO_LONG"),
-            new Case("{\"name\":\"a\",\"email\":\"" + email + "\",\"password\":\"password123\",\"role\":\"admin\"}", 400, "FIELD_NOT_ALLOWED"),
-            new Case("{\"name\":7,\"email\":\"" + email + "\",\"password\":\"password123\"}", 400, "VALIDATION_ERROR"),
+            new Case(
+                "{\"name\":\"a\",\"email\":\"not-an-email\",\"password\":\"password123\"}",
+                400,
+                "VALIDATION_ERROR"),
+            new Case(
+                "{\"name\":\"a\",\"email\":\"" + email + "\",\"password\":\"short\"}",
+                400,
+                "PASSWORD_TOO_SHORT"),
+            new Case(
+                "{\"name\":\"a\",\"email\":\""
+                    + email
+                    + "\",\"password\":\""
+                    + "p".repeat(129)
+                    + "\"}",
+                400,
+                "PASSWORD_TOO_LONG"),
+            new Case(
+                "{\"name\":\"a\",\"email\":\""
+                    + email
+                    + "\",\"password\":\"password123\",\"role\":\"admin\"}",
+                400,
+                "FIELD_NOT_ALLOWED"),
+            new Case(
+                "{\"name\":7,\"email\":\"" + email + "\",\"password\":\"password123\"}",
+                400,
+                "VALIDATION_ERROR"),
             new Case("{\"name\":\"a\",\"password\":\"password123\"}", 400, "VALIDATION_ERROR"),
-            new Case("{\"name\":\"a\",\"email\":\"" + "e".repeat(65) + "@example.com\",\"password\":\"password123\"}", 400, "VALIDATION_ERROR"),
-            new Case("{\"name\":\"a\",\"email\":\"" + email + "\",\"password\":\"password123\",\"username\":\"x\"}", 400, "USERNAME_TOO_SHORT"),
-            new Case("{\"name\":\"a\",\"email\":\"" + email + "\",\"password\":\"password123\",\"callbackURL\":\"https://evil.example/\"}", 403, "INVALID_CALLBACK_URL"));
+            new Case(
+                "{\"name\":\"a\",\"email\":\""
+                    + "e".repeat(65)
+                    + "@example.com\",\"password\":\"password123\"}",
+                400,
+                "VALIDATION_ERROR"),
+            new Case(
+                "{\"name\":\"a\",\"email\":\""
+                    + email
+                    + "\",\"password\":\"password123\",\"username\":\"x\"}",
+                400,
+                "USERNAME_TOO_SHORT"),
+            new Case(
+                "{\"name\":\"a\",\"email\":\""
+                    + email
+                    + "\",\"password\":\"password123\",\"callbackURL\":\"https://evil.example/\"}",
+                403,
+                "INVALID_CALLBACK_URL"));
     for (Case c : cases) {
       Api.Reply reply = api().post("sign-up/email").json(c.body()).send();
       assertEquals(c.status(), reply.status(), c.body() + " -> " + reply);
@@ -143,8 +193,12 @@ class SessionIT {
     assertEquals(display.toLowerCase(), b.user().getString("username"));
 
     Api.Reply taken =
-        api().post("sign-up/email")
-            .json(Json.createObjectBuilder(signUpBody(TestUser.uniqueEmail())).add("username", typed.toUpperCase()).build())
+        api()
+            .post("sign-up/email")
+            .json(
+                Json.createObjectBuilder(signUpBody(TestUser.uniqueEmail()))
+                    .add("username", typed.toUpperCase())
+                    .build())
             .send();
     assertEquals(400, taken.status());
     assertEquals("USERNAME_IS_ALREADY_TAKEN", taken.code());
@@ -156,8 +210,13 @@ class SessionIT {
   void signInOpensANewSessionAndAnswersLikeBetterAuth() {
     TestUser u = TestUser.signUp(api());
     Api.Reply reply =
-        api().post("sign-in/email")
-            .json(Json.createObjectBuilder().add("email", u.email().toUpperCase()).add("password", u.password()).build())
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", u.email().toUpperCase())
+                    .add("password", u.password())
+                    .build())
             .send();
     assertEquals(200, reply.status(), reply.toString());
     JsonObject json = reply.json();
@@ -174,9 +233,23 @@ class SessionIT {
   void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
     TestUser u = TestUser.signUp(api());
     Api.Reply wrong =
-        api().post("sign-in/email").json(Json.createObjectBuilder().add("email", u.email()).add("password", "wrong password").build()).send();
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", u.email())
+                    .add("password", "wrong password")
+                    .build())
+            .send();
     Api.Reply unknown =
-        api().post("sign-in/email").json(Json.createObjectBuilder().add("email", TestUser.uniqueEmail()).add("password", "wrong password").build()).send();
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", TestUser.uniqueEmail())
+                    .add("password", "wrong password")
+                    .build())
+            .send();
     assertEquals(401, wrong.status());
     assertEquals(wrong.status(), unknown.status());
     assertEquals(wrong.text(), unknown.text());
@@ -192,29 +265,54 @@ class SessionIT {
     String id = UUID.randomUUID().toString();
     String email = TestUser.uniqueEmail();
     JsonObject fixture = Fixtures.jsonArray("hashes.json").getJsonObject(1); // "Pässwörd-ﬁ 123"
-    Db.update("insert into \"user\" (\"id\",\"name\",\"email\",\"emailVerified\",\"createdAt\",\"updatedAt\") values (?,?,?,false,now(),now())", id, "Grace", email);
-    Db.update("insert into \"account\" (\"id\",\"accountId\",\"providerId\",\"userId\",\"password\",\"createdAt\",\"updatedAt\") values (?,?,'credential',?,?,now(),now())",
-        UUID.randomUUID().toString(), id, id, fixture.getString("hash"));
+    Db.update(
+        "insert into \"user\""
+            + " (\"id\",\"name\",\"email\",\"emailVerified\",\"createdAt\",\"updatedAt\") values"
+            + " (?,?,?,false,now(),now())",
+        id,
+        "Grace",
+        email);
+    Db.update(
+        "insert into \"account\""
+            + " (\"id\",\"accountId\",\"providerId\",\"userId\",\"password\",\"createdAt\",\"updatedAt\")"
+            + " values (?,?,'credential',?,?,now(),now())",
+        UUID.randomUUID().toString(),
+        id,
+        id,
+        fixture.getString("hash"));
 
-    JsonObject body = Json.createObjectBuilder().add("email", email).add("password", fixture.getString("password")).build();
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("email", email)
+            .add("password", fixture.getString("password"))
+            .build();
     Api.Reply first = api().post("sign-in/email").json(body).send();
     assertEquals(200, first.status(), first.toString());
     String stored = Db.string("select \"password\" from \"account\" where \"userId\" = ?", id);
     assertTrue(stored.startsWith("$argon2id$"), stored);
-    assertEquals(200, api().post("sign-in/email").json(body).send().status(), "the upgraded hash verifies");
+    assertEquals(
+        200, api().post("sign-in/email").json(body).send().status(), "the upgraded hash verifies");
   }
 
   @Test
   void aBannedUserCannotSignInAndTheirSessionsStopWorkingAtOnce() {
     TestUser u = TestUser.signUp(api());
     assertEquals(200, api().get("list-accounts").bearer(u.token()).send().status());
-    Db.update("update \"user\" set \"banned\" = true, \"banReason\" = 'spam' where \"id\" = ?", u.id());
+    Db.update(
+        "update \"user\" set \"banned\" = true, \"banReason\" = 'spam' where \"id\" = ?", u.id());
 
     assertEquals("null", api().get("get-session").bearer(u.token()).send().text());
     Api.Reply guarded = api().post("update-user").bearer(u.token()).json("{\"name\":\"x\"}").send();
     assertEquals(401, guarded.status());
     Api.Reply signIn =
-        api().post("sign-in/email").json(Json.createObjectBuilder().add("email", u.email()).add("password", u.password()).build()).send();
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", u.email())
+                    .add("password", u.password())
+                    .build())
+            .send();
     assertEquals(403, signIn.status());
     assertEquals("BANNED_USER", signIn.code());
   }
@@ -222,11 +320,15 @@ class SessionIT {
   @Test
   void anExpiredBanIsLiftedAndTheUserGetsBackIn() {
     TestUser u = TestUser.signUp(api());
-    Db.update("update \"user\" set \"banned\" = true, \"banReason\" = 'cool-off', \"banExpires\" = now() - interval '1 minute' where \"id\" = ?", u.id());
+    Db.update(
+        "update \"user\" set \"banned\" = true, \"banReason\" = 'cool-off', \"banExpires\" = now()"
+            + " - interval '1 minute' where \"id\" = ?",
+        u.id());
     Api.Reply session = api().get("get-session").bearer(u.token()).send();
     assertEquals(200, session.status());
     assertFalse(session.json().getJsonObject("user").getBoolean("banned"));
-    assertEquals("false", Db.string("select \"banned\"::text from \"user\" where \"id\" = ?", u.id()));
+    assertEquals(
+        "false", Db.string("select \"banned\"::text from \"user\" where \"id\" = ?", u.id()));
     assertEquals(null, Db.string("select \"banReason\" from \"user\" where \"id\" = ?", u.id()));
   }
 
@@ -246,7 +348,8 @@ class SessionIT {
       assertEquals(u.id(), reply.json().getJsonObject("user").getString("id"));
       assertTrue(reply.header("cache-control").orElseThrow().contains("no-store"));
     }
-    Api.Reply lower = api().get("get-session").header("Authorization", "bearer " + u.token()).send();
+    Api.Reply lower =
+        api().get("get-session").header("Authorization", "bearer " + u.token()).send();
     assertEquals(u.id(), lower.json().getJsonObject("user").getString("id"));
   }
 
@@ -282,24 +385,31 @@ class SessionIT {
   @Test
   void anExpiredSessionIsNoSessionAndIsDeleted() {
     TestUser u = TestUser.signUp(api());
-    Db.update("update \"session\" set \"expiresAt\" = now() - interval '1 second' where \"userId\" = ?", u.id());
+    Db.update(
+        "update \"session\" set \"expiresAt\" = now() - interval '1 second' where \"userId\" = ?",
+        u.id());
     assertEquals("null", api().get("get-session").bearer(u.token()).send().text());
-    assertEquals(401, api().post("update-user").bearer(u.token()).json("{\"name\":\"x\"}").send().status());
+    assertEquals(
+        401, api().post("update-user").bearer(u.token()).json("{\"name\":\"x\"}").send().status());
     assertEquals(0, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()));
   }
 
   @Test
   void aSessionLastExtendedADayAgoSlidesForwardAndSaysSo() {
     TestUser u = TestUser.signUp(api());
-    Db.update("update \"session\" set \"expiresAt\" = now() + interval '5 days' where \"userId\" = ?", u.id());
+    Db.update(
+        "update \"session\" set \"expiresAt\" = now() + interval '5 days' where \"userId\" = ?",
+        u.id());
 
     Api.Reply noRefresh = api().get("get-session?disableRefresh=true").bearer(u.token()).send();
     assertTrue(noRefresh.header("set-auth-token").isEmpty());
 
     Api.Reply reply = api().get("get-session").bearer(u.token()).send();
     Instant expires = Instant.parse(reply.json().getJsonObject("session").getString("expiresAt"));
-    assertTrue(Duration.between(Instant.now(), expires).toHours() >= 24 * 7 - 1, expires.toString());
-    assertEquals(SignedTokens.sign(SECRET, u.token()), reply.header("set-auth-token").orElseThrow());
+    assertTrue(
+        Duration.between(Instant.now(), expires).toHours() >= 24 * 7 - 1, expires.toString());
+    assertEquals(
+        SignedTokens.sign(SECRET, u.token()), reply.header("set-auth-token").orElseThrow());
 
     Api.Reply again = api().get("get-session").bearer(u.token()).send();
     assertTrue(again.header("set-auth-token").isEmpty(), "refreshed at most once per updateAge");
@@ -309,17 +419,33 @@ class SessionIT {
   void rememberMeFalseGivesAOneDaySessionThatNeverSlides() {
     TestUser u = TestUser.signUp(api());
     Api.Reply reply =
-        api().post("sign-in/email")
-            .json(Json.createObjectBuilder().add("email", u.email()).add("password", u.password()).add("rememberMe", false).build())
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", u.email())
+                    .add("password", u.password())
+                    .add("rememberMe", false)
+                    .build())
             .send();
     JsonObject session =
-        api().get("get-session").bearer(reply.json().getString("token")).send().json().getJsonObject("session");
+        api()
+            .get("get-session")
+            .bearer(reply.json().getString("token"))
+            .send()
+            .json()
+            .getJsonObject("session");
     Duration lifetime =
-        Duration.between(Instant.parse(session.getString("createdAt")), Instant.parse(session.getString("expiresAt")));
+        Duration.between(
+            Instant.parse(session.getString("createdAt")),
+            Instant.parse(session.getString("expiresAt")));
     assertEquals(Duration.ofDays(1), lifetime);
 
     String token = reply.json().getString("token");
-    Db.update("update \"session\" set \"createdAt\" = now() - interval '20 hours', \"expiresAt\" = now() + interval '4 hours' where \"token\" = ?", Tokens.hash(token));
+    Db.update(
+        "update \"session\" set \"createdAt\" = now() - interval '20 hours', \"expiresAt\" = now()"
+            + " + interval '4 hours' where \"token\" = ?",
+        Tokens.hash(token));
     Api.Reply later = api().get("get-session").bearer(token).send();
     assertTrue(later.header("set-auth-token").isEmpty());
     Instant expires = Instant.parse(later.json().getJsonObject("session").getString("expiresAt"));
@@ -336,7 +462,9 @@ class SessionIT {
     assertEquals(200, reply.status());
     assertEquals("{\"success\":true}", reply.text());
     assertEquals("null", api().get("get-session").bearer(u.token()).send().text());
-    assertEquals(u.id(), api().get("get-session").bearer(other).send().json().getJsonObject("user").getString("id"));
+    assertEquals(
+        u.id(),
+        api().get("get-session").bearer(other).send().json().getJsonObject("user").getString("id"));
   }
 
   @Test
@@ -359,7 +487,10 @@ class SessionIT {
     List<String> shown = sessions.stream().map(v -> v.asJsonObject().getString("token")).toList();
     assertEquals(List.of(Tokens.hash(u.token()), Tokens.hash(second)), shown);
     for (String hash : shown) {
-      assertEquals("null", api().get("get-session").bearer(hash).send().text(), "a listed token is no credential");
+      assertEquals(
+          "null",
+          api().get("get-session").bearer(hash).send().text(),
+          "a listed token is no credential");
     }
     assertFalse(reply.text().contains(u.token()) || reply.text().contains(second));
   }
@@ -378,9 +509,20 @@ class SessionIT {
     TestUser u = TestUser.signUp(api());
     String second = u.signIn(api());
     String third = u.signIn(api());
-    assertEquals("{\"status\":true}", api().post("revoke-session").bearer(u.token()).json(Json.createObjectBuilder().add("token", second).build()).send().text());
+    assertEquals(
+        "{\"status\":true}",
+        api()
+            .post("revoke-session")
+            .bearer(u.token())
+            .json(Json.createObjectBuilder().add("token", second).build())
+            .send()
+            .text());
     assertEquals("null", api().get("get-session").bearer(second).send().text());
-    api().post("revoke-session").bearer(u.token()).json(Json.createObjectBuilder().add("token", Tokens.hash(third)).build()).send();
+    api()
+        .post("revoke-session")
+        .bearer(u.token())
+        .json(Json.createObjectBuilder().add("token", Tokens.hash(third)).build())
+        .send();
     assertEquals("null", api().get("get-session").bearer(third).send().text());
     assertEquals(200, api().get("get-session").bearer(u.token()).send().status());
     assertEquals(1, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()));
@@ -391,11 +533,26 @@ class SessionIT {
     TestUser u = TestUser.signUp(api());
     TestUser other = TestUser.signUp(api());
     for (String token : List.of(other.token(), Tokens.hash(other.token()), "garbage")) {
-      Api.Reply reply = api().post("revoke-session").bearer(u.token()).json(Json.createObjectBuilder().add("token", token).build()).send();
+      Api.Reply reply =
+          api()
+              .post("revoke-session")
+              .bearer(u.token())
+              .json(Json.createObjectBuilder().add("token", token).build())
+              .send();
       assertEquals("{\"status\":true}", reply.text());
     }
-    assertEquals(other.id(), api().get("get-session").bearer(other.token()).send().json().getJsonObject("user").getString("id"));
-    assertEquals("VALIDATION_ERROR", api().post("revoke-session").bearer(u.token()).json("{}").send().code());
+    assertEquals(
+        other.id(),
+        api()
+            .get("get-session")
+            .bearer(other.token())
+            .send()
+            .json()
+            .getJsonObject("user")
+            .getString("id"));
+    assertEquals(
+        "VALIDATION_ERROR",
+        api().post("revoke-session").bearer(u.token()).json("{}").send().code());
   }
 
   @Test
@@ -408,22 +565,26 @@ class SessionIT {
     assertEquals("null", api().get("get-session").bearer(u.token()).send().text());
     assertEquals("null", api().get("get-session").bearer(third).send().text());
     assertEquals(200, api().get("get-session").bearer(second).send().status());
-    assertEquals("{\"status\":true}", api().post("revoke-sessions").bearer(second).json("{}").send().text());
+    assertEquals(
+        "{\"status\":true}", api().post("revoke-sessions").bearer(second).json("{}").send().text());
     assertEquals("null", api().get("get-session").bearer(second).send().text());
     assertEquals(0, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()));
-    assertEquals(1, Db.count("select count(*) from \"session\" where \"userId\" = ?", bystander.id()));
+    assertEquals(
+        1, Db.count("select count(*) from \"session\" where \"userId\" = ?", bystander.id()));
   }
 
   /**
-   * A session being extended by several requests while revoke-sessions deletes it: the
-   * extension must not bring it back, and no request may fail with a server error.
+   * A session being extended by several requests while revoke-sessions deletes it: the extension
+   * must not bring it back, and no request may fail with a server error.
    */
   @Test
   void revokingWhileRefreshesAreInFlightLeavesNoSessionAndNoServerError() {
     for (int round = 0; round < 4; round++) {
       TestUser u = TestUser.signUp(api());
       String second = u.signIn(api());
-      Db.update("update \"session\" set \"expiresAt\" = now() + interval '5 days' where \"userId\" = ?", u.id());
+      Db.update(
+          "update \"session\" set \"expiresAt\" = now() + interval '5 days' where \"userId\" = ?",
+          u.id());
       List<Api.Call> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         calls.add(api().get("get-session").bearer(second));
@@ -432,7 +593,10 @@ class SessionIT {
       calls.add(2, api().post("revoke-sessions").bearer(u.token()));
       List<Api.Reply> replies = Race.run(calls);
       assertFalse(Race.anyServerError(replies), replies.toString());
-      assertEquals(0, Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()), "round " + round);
+      assertEquals(
+          0,
+          Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()),
+          "round " + round);
       assertEquals("null", api().get("get-session").bearer(second).send().text());
     }
   }
@@ -443,18 +607,43 @@ class SessionIT {
   void signInWithUsernameIgnoresCaseAndAnswersLikeEmailSignIn() {
     String typed = "Ada_" + TestUser.uniqueUsername().substring(0, 8);
     TestUser u = TestUser.signUp(api(), Json.createObjectBuilder().add("username", typed));
-    Api.Reply reply = api().post("sign-in/username").json(Json.createObjectBuilder().add("username", typed.toUpperCase()).add("password", u.password()).build()).send();
+    Api.Reply reply =
+        api()
+            .post("sign-in/username")
+            .json(
+                Json.createObjectBuilder()
+                    .add("username", typed.toUpperCase())
+                    .add("password", u.password())
+                    .build())
+            .send();
     assertEquals(200, reply.status(), reply.toString());
     assertFalse(reply.json().getBoolean("redirect"));
     assertEquals(u.id(), reply.json().getJsonObject("user").getString("id"));
     assertTrue(reply.header("set-auth-token").isPresent());
 
-    Api.Reply wrong = api().post("sign-in/username").json(Json.createObjectBuilder().add("username", typed).add("password", "wrong password").build()).send();
-    Api.Reply unknown = api().post("sign-in/username").json(Json.createObjectBuilder().add("username", TestUser.uniqueUsername()).add("password", "wrong password").build()).send();
+    Api.Reply wrong =
+        api()
+            .post("sign-in/username")
+            .json(
+                Json.createObjectBuilder()
+                    .add("username", typed)
+                    .add("password", "wrong password")
+                    .build())
+            .send();
+    Api.Reply unknown =
+        api()
+            .post("sign-in/username")
+            .json(
+                Json.createObjectBuilder()
+                    .add("username", TestUser.uniqueUsername())
+                    .add("password", "wrong password")
+                    .build())
+            .send();
     assertEquals(401, wrong.status());
     assertEquals(wrong.text(), unknown.text());
     assertEquals("INVALID_USERNAME_OR_PASSWORD", wrong.code());
-    Api.Reply malformed = api().post("sign-in/username").json("{\"username\":\"a b\",\"password\":\"x\"}").send();
+    Api.Reply malformed =
+        api().post("sign-in/username").json("{\"username\":\"a b\",\"password\":\"x\"}").send();
     assertEquals(422, malformed.status());
     assertEquals("INVALID_USERNAME", malformed.code());
   }
@@ -463,8 +652,20 @@ class SessionIT {
   void isUsernameAvailableAnswersWhetherItIsTaken() {
     String typed = TestUser.uniqueUsername();
     TestUser.signUp(api(), Json.createObjectBuilder().add("username", typed));
-    assertEquals("{\"available\":false}", api().post("is-username-available").json("{\"username\":\"" + typed.toUpperCase() + "\"}").send().text());
-    assertEquals("{\"available\":true}", api().post("is-username-available").json("{\"username\":\"" + TestUser.uniqueUsername() + "\"}").send().text());
+    assertEquals(
+        "{\"available\":false}",
+        api()
+            .post("is-username-available")
+            .json("{\"username\":\"" + typed.toUpperCase() + "\"}")
+            .send()
+            .text());
+    assertEquals(
+        "{\"available\":true}",
+        api()
+            .post("is-username-available")
+            .json("{\"username\":\"" + TestUser.uniqueUsername() + "\"}")
+            .send()
+            .text());
     Api.Reply tooShort = api().post("is-username-available").json("{\"username\":\"ab\"}").send();
     assertEquals(422, tooShort.status());
     assertEquals("USERNAME_TOO_SHORT", tooShort.code());
@@ -479,8 +680,14 @@ class SessionIT {
         List.of(
             new Case(api().post("sign-in/email").json("{\"email\": "), 400, "BAD_REQUEST"),
             new Case(api().post("sign-in/email").json("[1,2]"), 400, "VALIDATION_ERROR"),
-            new Case(api().post("sign-in/email").body("text/plain", "email=a"), 415, "UNSUPPORTED_MEDIA_TYPE"),
-            new Case(api().post("sign-up/email").json("{\"pad\":\"" + "x".repeat(70_000) + "\"}"), 413, "PAYLOAD_TOO_LARGE"),
+            new Case(
+                api().post("sign-in/email").body("text/plain", "email=a"),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE"),
+            new Case(
+                api().post("sign-up/email").json("{\"pad\":\"" + "x".repeat(70_000) + "\"}"),
+                413,
+                "PAYLOAD_TOO_LARGE"),
             new Case(api().get("no-such-route"), 404, "NOT_FOUND"),
             new Case(api().get("sign-up/email"), 405, "METHOD_NOT_ALLOWED"),
             new Case(api().method("DELETE", "get-session"), 405, "METHOD_NOT_ALLOWED"));
@@ -506,8 +713,8 @@ class SessionIT {
   // --- races ---------------------------------------------------------------------------------
 
   /**
-   * Several sign-ups for one address at once (repeated: the check-then-insert window is short
-   * next to the password hashing, so overlap is a matter of luck in any one round).
+   * Several sign-ups for one address at once (repeated: the check-then-insert window is short next
+   * to the password hashing, so overlap is a matter of luck in any one round).
    */
   @Test
   void signUpsRacingForOneEmailCreateOneUser() {
@@ -515,14 +722,20 @@ class SessionIT {
       String email = TestUser.uniqueEmail();
       List<Api.Call> calls = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        calls.add(api().post("sign-up/email").json(signUpBody(i % 2 == 0 ? email : email.toUpperCase())));
+        calls.add(
+            api().post("sign-up/email").json(signUpBody(i % 2 == 0 ? email : email.toUpperCase())));
       }
       List<Api.Reply> replies = Race.run(calls);
       assertFalse(Race.anyServerError(replies), replies.toString());
       assertEquals(1, Race.count(replies, 200), replies.toString());
       assertEquals(5, Race.count(replies, 422), replies.toString());
       assertEquals(1, Db.count("select count(*) from \"user\" where \"email\" = ?", email));
-      assertEquals(1, Db.count("select count(*) from \"account\" a join \"user\" u on u.\"id\" = a.\"userId\" where u.\"email\" = ?", email));
+      assertEquals(
+          1,
+          Db.count(
+              "select count(*) from \"account\" a join \"user\" u on u.\"id\" = a.\"userId\" where"
+                  + " u.\"email\" = ?",
+              email));
     }
   }
 
@@ -532,12 +745,23 @@ class SessionIT {
       String username = TestUser.uniqueUsername();
       List<Api.Call> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        calls.add(api().post("sign-up/email").json(Json.createObjectBuilder(signUpBody(TestUser.uniqueEmail())).add("username", i % 2 == 0 ? username : username.toUpperCase()).build()));
+        calls.add(
+            api()
+                .post("sign-up/email")
+                .json(
+                    Json.createObjectBuilder(signUpBody(TestUser.uniqueEmail()))
+                        .add("username", i % 2 == 0 ? username : username.toUpperCase())
+                        .build()));
       }
       List<Api.Reply> replies = Race.run(calls);
       assertFalse(Race.anyServerError(replies), replies.toString());
       assertEquals(1, Race.count(replies, 200), replies.toString());
-      assertEquals(3, replies.stream().filter(r -> r.status() == 400 && r.code().equals("USERNAME_IS_ALREADY_TAKEN")).count(), replies.toString());
+      assertEquals(
+          3,
+          replies.stream()
+              .filter(r -> r.status() == 400 && r.code().equals("USERNAME_IS_ALREADY_TAKEN"))
+              .count(),
+          replies.toString());
       assertEquals(1, Db.count("select count(*) from \"user\" where \"username\" = ?", username));
     }
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same WAR with the optional confirmations switched on: email verification required (and
- * sent at sign-up), email changes approved by the current address, deletion confirmed by mail.
+ * The same WAR with the optional confirmations switched on: email verification required (and sent
+ * at sign-up), email changes approved by the current address, deletion confirmed by mail.
  */
 @ExtendWith(ArquillianExtension.class)
 class StrictFlowsIT {
@@ -40,7 +40,11 @@ class StrictFlowsIT {
   }
 
   private static JsonObject credentials(String email) {
-    return Json.createObjectBuilder().add("name", "Strict").add("email", email).add("password", TestUser.PASSWORD).build();
+    return Json.createObjectBuilder()
+        .add("name", "Strict")
+        .add("email", email)
+        .add("password", TestUser.PASSWORD)
+        .build();
   }
 
   /** Signs up and verifies through the mailed link; answers a session token. */
@@ -49,7 +53,15 @@ class StrictFlowsIT {
     assertEquals(200, signUp.status(), signUp.toString());
     String token = Mailbox.token(Mailbox.awaitMailsTo(email, 1).get(0));
     assertEquals(200, api().get("verify-email?token=" + token).send().status());
-    Api.Reply signIn = api().post("sign-in/email").json(Json.createObjectBuilder().add("email", email).add("password", TestUser.PASSWORD).build()).send();
+    Api.Reply signIn =
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("password", TestUser.PASSWORD)
+                    .build())
+            .send();
     assertEquals(200, signIn.status(), signIn.toString());
     return signIn.json().getString("token");
   }
@@ -61,18 +73,50 @@ class StrictFlowsIT {
     assertEquals(200, signUp.status());
     assertEquals(JsonValue.NULL, signUp.json().get("token"));
     assertTrue(signUp.header("set-auth-token").isEmpty());
-    assertEquals(0, Db.count("select count(*) from \"session\" s join \"user\" u on u.\"id\" = s.\"userId\" where u.\"email\" = ?", email));
+    assertEquals(
+        0,
+        Db.count(
+            "select count(*) from \"session\" s join \"user\" u on u.\"id\" = s.\"userId\" where"
+                + " u.\"email\" = ?",
+            email));
 
-    Api.Reply early = api().post("sign-in/email").json(Json.createObjectBuilder().add("email", email).add("password", TestUser.PASSWORD).build()).send();
+    Api.Reply early =
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("password", TestUser.PASSWORD)
+                    .build())
+            .send();
     assertEquals(403, early.status());
     assertEquals("EMAIL_NOT_VERIFIED", early.code());
-    Api.Reply wrongPassword = api().post("sign-in/email").json(Json.createObjectBuilder().add("email", email).add("password", "wrong password").build()).send();
-    assertEquals(401, wrongPassword.status(), "the verification state is only told to the password's owner");
+    Api.Reply wrongPassword =
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("password", "wrong password")
+                    .build())
+            .send();
+    assertEquals(
+        401, wrongPassword.status(), "the verification state is only told to the password's owner");
 
     MimeMessage mail = Mailbox.awaitMailsTo(email, 1).get(0);
     assertEquals("Verify your email address", mail.getSubject());
     assertEquals(200, api().get("verify-email?token=" + Mailbox.token(mail)).send().status());
-    assertEquals(200, api().post("sign-in/email").json(Json.createObjectBuilder().add("email", email).add("password", TestUser.PASSWORD).build()).send().status());
+    assertEquals(
+        200,
+        api()
+            .post("sign-in/email")
+            .json(
+                Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("password", TestUser.PASSWORD)
+                    .build())
+            .send()
+            .status());
   }
 
   @Test
@@ -83,24 +127,42 @@ class StrictFlowsIT {
     assertEquals(200, second.status(), second.toString());
     assertEquals(JsonValue.NULL, second.json().get("token"));
     assertEquals(email, second.json().getJsonObject("user").getString("email"));
-    assertEquals(first.json().getJsonObject("user").keySet(), second.json().getJsonObject("user").keySet());
+    assertEquals(
+        first.json().getJsonObject("user").keySet(), second.json().getJsonObject("user").keySet());
     assertEquals(1, Db.count("select count(*) from \"user\" where \"email\" = ?", email));
   }
 
   @Test
-  void aVerifiedEmailChangesOnlyAfterTheCurrentAddressApprovesAndTheNewOneConfirms() throws Exception {
+  void aVerifiedEmailChangesOnlyAfterTheCurrentAddressApprovesAndTheNewOneConfirms()
+      throws Exception {
     String oldEmail = TestUser.uniqueEmail();
     String token = signUpVerified(oldEmail);
     String newEmail = TestUser.uniqueEmail();
-    assertEquals(200, api().post("change-email").bearer(token).json(Json.createObjectBuilder().add("newEmail", newEmail).build()).send().status());
+    assertEquals(
+        200,
+        api()
+            .post("change-email")
+            .bearer(token)
+            .json(Json.createObjectBuilder().add("newEmail", newEmail).build())
+            .send()
+            .status());
 
     MimeMessage approval = Mailbox.awaitMailsTo(oldEmail, 2).get(1);
     assertEquals("Approve the change of your sign-in email", approval.getSubject());
     assertTrue(Mailbox.plainText(approval).contains(newEmail));
-    assertEquals(0, Mailbox.mailsTo(newEmail).size(), "nothing goes to the new address before approval");
+    assertEquals(
+        0, Mailbox.mailsTo(newEmail).size(), "nothing goes to the new address before approval");
     Api.Reply approved = api().get("verify-email?token=" + Mailbox.token(approval)).send();
     assertEquals("{\"status\":true,\"user\":null}", approved.text());
-    assertEquals(oldEmail, api().get("get-session").bearer(token).send().json().getJsonObject("user").getString("email"));
+    assertEquals(
+        oldEmail,
+        api()
+            .get("get-session")
+            .bearer(token)
+            .send()
+            .json()
+            .getJsonObject("user")
+            .getString("email"));
 
     MimeMessage confirmation = Mailbox.awaitMailsTo(newEmail, 1).get(0);
     Api.Reply applied = api().get("verify-email?token=" + Mailbox.token(confirmation)).send();
@@ -117,14 +179,29 @@ class StrictFlowsIT {
   void deleteUserMailsALinkThatDeletesOnlyForTheSameSignedInUser() {
     String email = TestUser.uniqueEmail();
     String token = signUpVerified(email);
-    String userId = api().get("get-session").bearer(token).send().json().getJsonObject("user").getString("id");
+    String userId =
+        api().get("get-session").bearer(token).send().json().getJsonObject("user").getString("id");
 
-    Api.Reply asked = api().post("delete-user").bearer(token).json("{\"callbackURL\":\"https://app.example.com/bye\"}").send();
-    assertEquals(Json.createObjectBuilder().add("success", true).add("message", "Verification email sent").build(), asked.json());
-    assertEquals(1, Db.count("select count(*) from \"user\" where \"id\" = ?", userId), "nothing deleted yet");
+    Api.Reply asked =
+        api()
+            .post("delete-user")
+            .bearer(token)
+            .json("{\"callbackURL\":\"https://app.example.com/bye\"}")
+            .send();
+    assertEquals(
+        Json.createObjectBuilder()
+            .add("success", true)
+            .add("message", "Verification email sent")
+            .build(),
+        asked.json());
+    assertEquals(
+        1,
+        Db.count("select count(*) from \"user\" where \"id\" = ?", userId),
+        "nothing deleted yet");
     MimeMessage mail = Mailbox.awaitMailsTo(email, 2).get(1);
     String text = Mailbox.plainText(mail);
-    String link = text.substring(text.indexOf("http://localhost:8080/api/auth/") + 31).split("\\s")[0];
+    String link =
+        text.substring(text.indexOf("http://localhost:8080/api/auth/") + 31).split("\\s")[0];
     assertTrue(link.startsWith("delete-user/callback?token="), link);
 
     Api.Reply anonymous = api().get(link).send();
@@ -149,7 +226,12 @@ class StrictFlowsIT {
     String token = signUpVerified(email);
     api().post("delete-user").bearer(token).json("{}").send();
     String deleteToken = Mailbox.token(Mailbox.awaitMailsTo(email, 2).get(1));
-    Api.Reply deleted = api().post("delete-user").bearer(token).json(Json.createObjectBuilder().add("token", deleteToken).build()).send();
+    Api.Reply deleted =
+        api()
+            .post("delete-user")
+            .bearer(token)
+            .json(Json.createObjectBuilder().add("token", deleteToken).build())
+            .send();
     assertEquals("User deleted", deleted.json().getString("message"));
     assertEquals(0, Db.count("select count(*) from \"user\" where \"email\" = ?", email));
   }

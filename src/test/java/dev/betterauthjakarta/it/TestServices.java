@@ -5,20 +5,20 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts a real PostgreSQL (zonky binaries) and an SMTP server (GreenMail) once per Failsafe run,
- * before Arquillian boots Payara: Arquillian starts the container ahead of any test class code,
- * so a JUnit extension would be too late. Inactive unless {@code embedded.services=true}, which
- * only Failsafe sets, so unit tests never start a database.
+ * before Arquillian boots Payara: Arquillian starts the container ahead of any test class code, so
+ * a JUnit extension would be too late. Inactive unless {@code embedded.services=true}, which only
+ * Failsafe sets, so unit tests never start a database.
  */
 public class TestServices implements LauncherSessionListener {
   private static EmbeddedPostgres postgres;
@@ -38,7 +38,8 @@ public class TestServices implements LauncherSessionListener {
     if (fixture != null) {
       loadFixture(fixture);
     }
-    greenMail = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", "smtp"));
+    greenMail =
+        new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", "smtp"));
     greenMail.start();
   }
 

@@ -48,6 +48,7 @@ public record TestUser(String id, String email, String password, String token, J
   /** Makes every session of this user look signed in two days ago (no longer fresh). */
   public void ageSessions() {
     Db.update(
-        "update \"session\" set \"createdAt\" = now() - interval '2 days' where \"userId\" = ?", id);
+        "update \"session\" set \"createdAt\" = now() - interval '2 days' where \"userId\" = ?",
+        id);
   }
 }

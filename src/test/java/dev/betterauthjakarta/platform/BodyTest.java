@@ -28,7 +28,8 @@ class BodyTest {
 
   @Test
   void aValueOfTheWrongTypeIsAValidationErrorNamingTheField() {
-    AuthException e = assertThrows(AuthException.class, () -> body("{'name':42}").string("name", 10));
+    AuthException e =
+        assertThrows(AuthException.class, () -> body("{'name':42}").string("name", 10));
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
     assertEquals("[body.name] Invalid input: expected string, received number", e.getMessage());
     e = assertThrows(AuthException.class, () -> body("{'r':'yes'}").optionalBoolean("r"));

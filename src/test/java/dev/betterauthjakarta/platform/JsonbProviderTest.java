@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JsonbProviderTest {
@@ -24,15 +24,30 @@ class JsonbProviderTest {
 
   @Test
   void aUserCarriesEveryFieldWithNullsAndMillisecondDates() {
-    User user = new User(
+    User user =
+        new User(
             "u1",
             new NewUser("Ada", "ada@example.com", null, null, null, null),
             Instant.parse("2026-11-28T10:15:30.123456Z"));
     JsonObject json = toJson(UserView.from(user));
     for (String field :
-        new String[] {"id", "name", "email", "emailVerified", "image", "createdAt", "updatedAt",
-          "username", "displayUsername", "role", "banned", "banReason", "banExpires",
-          "twoFactorEnabled", "metadata"}) {
+        new String[] {
+          "id",
+          "name",
+          "email",
+          "emailVerified",
+          "image",
+          "createdAt",
+          "updatedAt",
+          "username",
+          "displayUsername",
+          "role",
+          "banned",
+          "banReason",
+          "banExpires",
+          "twoFactorEnabled",
+          "metadata"
+        }) {
       assertTrue(json.containsKey(field), field);
     }
     assertEquals(JsonObject.NULL, json.get("image"));
@@ -43,7 +58,8 @@ class JsonbProviderTest {
 
   @Test
   void anAccountHasNoPasswordOrTokenFieldToLeak() {
-    JsonObject json = toJson(AccountView.from(Account.credential("a1", "u1", "$argon2id$secret", Instant.EPOCH)));
+    JsonObject json =
+        toJson(AccountView.from(Account.credential("a1", "u1", "$argon2id$secret", Instant.EPOCH)));
     assertFalse(json.toString().contains("argon2id"));
     assertEquals(
         Set.of("id", "accountId", "providerId", "userId", "createdAt", "updatedAt", "scopes"),

@@ -42,7 +42,8 @@ class TrustedOriginsTest {
   @Test
   void controlCharactersAreRefusedBecauseBrowsersDropThem() {
     for (String target :
-        List.of("/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/ok\u0000", "/a\u007f")) {
+        List.of(
+            "/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/ok\u0000", "/a\u007f")) {
       assertFalse(origins.isTrustedUrl(target), target);
     }
     assertFalse(origins.isTrustedUrl("https://app.example.com/\tx"));
@@ -63,7 +64,10 @@ class TrustedOriginsTest {
 
   @Test
   void aQueryParameterGoesBeforeTheFragment() {
-    assertEquals("/done?error=INVALID_TOKEN#top", Redirects.withQueryParameter("/done#top", "error", "INVALID_TOKEN"));
-    assertEquals("/done?x=1&token=a%2Bb", Redirects.withQueryParameter("/done?x=1", "token", "a+b"));
+    assertEquals(
+        "/done?error=INVALID_TOKEN#top",
+        Redirects.withQueryParameter("/done#top", "error", "INVALID_TOKEN"));
+    assertEquals(
+        "/done?x=1&token=a%2Bb", Redirects.withQueryParameter("/done?x=1", "token", "a+b"));
   }
 }

@@ -9,10 +9,13 @@ class WireDatesTest {
 
   @Test
   void alwaysThreeFractionDigitsInUtcWithZ() {
-    assertEquals("2026-11-28T10:15:30.000Z", WireDates.format(Instant.parse("2026-11-28T10:15:30Z")));
     assertEquals(
-        "2026-11-28T10:15:30.123Z", WireDates.format(Instant.parse("2026-11-28T10:15:30.123456789Z")));
-    assertEquals("2026-11-28T10:15:30.100Z", WireDates.format(Instant.parse("2026-11-28T10:15:30.1Z")));
+        "2026-11-28T10:15:30.000Z", WireDates.format(Instant.parse("2026-11-28T10:15:30Z")));
+    assertEquals(
+        "2026-11-28T10:15:30.123Z",
+        WireDates.format(Instant.parse("2026-11-28T10:15:30.123456789Z")));
+    assertEquals(
+        "2026-11-28T10:15:30.100Z", WireDates.format(Instant.parse("2026-11-28T10:15:30.1Z")));
   }
 
   @Test

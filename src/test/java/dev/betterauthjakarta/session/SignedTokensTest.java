@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 class SignedTokensTest {
   private static final JsonObject FIXTURE =
       Fixtures.jsonArray("signed-tokens.json").getJsonObject(0);
-  private static final byte[] SECRET =
-      FIXTURE.getString("secret").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SECRET = FIXTURE.getString("secret").getBytes(StandardCharsets.UTF_8);
   private static final String TOKEN = FIXTURE.getString("token");
 
   @Test
@@ -28,14 +27,16 @@ class SignedTokensTest {
   void acceptsTheRawTheSignedAndTheUrlEncodedForms() {
     for (String form :
         new String[] {TOKEN, FIXTURE.getString("signed"), FIXTURE.getString("urlEncoded")}) {
-      assertEquals(Optional.of(TOKEN), SignedTokens.fromAuthorization(SECRET, "Bearer " + form), form);
+      assertEquals(
+          Optional.of(TOKEN), SignedTokens.fromAuthorization(SECRET, "Bearer " + form), form);
     }
   }
 
   @Test
   void theSchemeIsCaseInsensitiveAndTheTokenTrimmed() {
     assertEquals(Optional.of(TOKEN), SignedTokens.fromAuthorization(SECRET, "bearer " + TOKEN));
-    assertEquals(Optional.of(TOKEN), SignedTokens.fromAuthorization(SECRET, "BEARER   " + TOKEN + "  "));
+    assertEquals(
+        Optional.of(TOKEN), SignedTokens.fromAuthorization(SECRET, "BEARER   " + TOKEN + "  "));
   }
 
   @Test
@@ -50,7 +51,8 @@ class SignedTokensTest {
     String signed = FIXTURE.getString("signed");
     String tampered = signed.substring(0, signed.length() - 3) + "AA=";
     assertTrue(SignedTokens.fromAuthorization(SECRET, "Bearer " + tampered).isEmpty());
-    assertTrue(SignedTokens.fromAuthorization("other-secret".getBytes(), "Bearer " + signed).isEmpty());
+    assertTrue(
+        SignedTokens.fromAuthorization("other-secret".getBytes(), "Bearer " + signed).isEmpty());
     assertTrue(SignedTokens.fromAuthorization(SECRET, "Bearer " + TOKEN + ".!!!").isEmpty());
     assertTrue(SignedTokens.fromAuthorization(SECRET, "Bearer .sig").isEmpty());
     assertTrue(SignedTokens.fromAuthorization(SECRET, "Basic " + TOKEN).isEmpty());

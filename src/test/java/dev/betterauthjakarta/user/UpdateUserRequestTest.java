@@ -36,14 +36,16 @@ class UpdateUserRequestTest {
 
   @Test
   void aTruthyEmailIsRefusedAndAFalsyOneIgnored() {
-    assertEquals(ErrorCode.EMAIL_CAN_NOT_BE_UPDATED, fails("{'email':'x@example.com','name':'a'}").code());
+    assertEquals(
+        ErrorCode.EMAIL_CAN_NOT_BE_UPDATED, fails("{'email':'x@example.com','name':'a'}").code());
     assertEquals("a", parse("{'email':'','name':'a'}").name().value());
     assertEquals("a", parse("{'email':null,'name':'a'}").name().value());
   }
 
   @Test
   void serverOnlyFieldsAreRefusedByName() {
-    for (String f : new String[] {"role", "banned", "banReason", "banExpires", "twoFactorEnabled"}) {
+    for (String f :
+        new String[] {"role", "banned", "banReason", "banExpires", "twoFactorEnabled"}) {
       AuthException e = fails("{'" + f + "':true,'name':'a'}");
       assertEquals(ErrorCode.FIELD_NOT_ALLOWED, e.code());
       assertEquals(f + " is not allowed to be set", e.getMessage());
@@ -59,7 +61,9 @@ class UpdateUserRequestTest {
 
   @Test
   void wrongTypesAndOverLongValuesAreValidationErrors() {
-    assertEquals("[body.name] Invalid input: expected string, received number", fails("{'name':1}").getMessage());
+    assertEquals(
+        "[body.name] Invalid input: expected string, received number",
+        fails("{'name':1}").getMessage());
     assertEquals(ErrorCode.VALIDATION_ERROR, fails("{'metadata':'x'}").code());
     assertEquals(ErrorCode.VALIDATION_ERROR, fails("{'name':'" + "n".repeat(257) + "'}").code());
     assertEquals(ErrorCode.VALIDATION_ERROR, fails("{'image':'" + "i".repeat(2049) + "'}").code());
