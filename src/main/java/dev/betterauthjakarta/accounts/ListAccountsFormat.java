@@ -17,8 +17,9 @@ public enum ListAccountsFormat {
   }
 
   /**
-   * The format a configuration value names, ignoring case and surrounding blanks. MicroProfile
-   * Config uses this to convert the setting, so a typo fails the deployment.
+   * The format a configuration value names, ignoring case and surrounding blanks. {@link
+   * AccountsSettings} parses the setting with this when the application starts, so a typo fails the
+   * deployment.
    *
    * @throws IllegalArgumentException naming the allowed values, for any other value
    */

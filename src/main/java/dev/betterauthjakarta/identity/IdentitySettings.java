@@ -1,6 +1,9 @@
 package dev.betterauthjakarta.identity;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -10,11 +13,27 @@ public class IdentitySettings {
 
   @Inject
   @ConfigProperty(name = "better.auth.password.hash-format", defaultValue = "argon2id")
-  PasswordHashFormat passwordHashFormat;
+  String passwordHashFormatSetting;
 
   @Inject
   @ConfigProperty(name = "better.auth.email-verification.required", defaultValue = "false")
   boolean requireEmailVerification;
+
+  private PasswordHashFormat passwordHashFormat;
+
+  /**
+   * Parses the setting. Payara's MicroProfile Config falls back to the default when a value does
+   * not convert, so the conversion happens here, where a typo throws.
+   */
+  @PostConstruct
+  void parse() {
+    passwordHashFormat = PasswordHashFormat.of(passwordHashFormatSetting);
+  }
+
+  /** Reads the settings when the application starts, so a bad value fails the deployment. */
+  void validateAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    passwordHashFormat();
+  }
 
   /** The format of new password hashes. */
   public PasswordHashFormat passwordHashFormat() {
