@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.accounts;
 
+import dev.betterauthjakarta.platform.ConfigValues;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -15,10 +16,7 @@ public class AccountManagementSwitch implements Extension {
   private static final Logger LOG = Logger.getLogger(AccountManagementSwitch.class.getName());
 
   void vetoWhenSwitchedOff(@Observes ProcessAnnotatedType<AccountManagementPlugin> type) {
-    boolean enabled =
-        ConfigProvider.getConfig()
-            .getOptionalValue(AccountsSettings.ENABLED, Boolean.class)
-            .orElse(true);
+    boolean enabled = ConfigValues.bool(ConfigProvider.getConfig(), AccountsSettings.ENABLED, true);
     if (!enabled) {
       LOG.info("Account-management plugin switched off by " + AccountsSettings.ENABLED);
       type.veto();

@@ -1,31 +1,31 @@
 package dev.betterauthjakarta.accounts;
 
+import dev.betterauthjakarta.platform.ConfigValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
-/** Settings of the account-management plugin. */
+/** Settings of the account-management plugin, read strictly ({@link ConfigValues}). */
 @ApplicationScoped
 public class AccountsSettings {
   /** The plugin's off switch, read at deployment by {@link AccountManagementSwitch}. */
   public static final String ENABLED = "better.auth.account-management.enabled";
 
-  @Inject
-  @ConfigProperty(name = "better.auth.account-management.list-format", defaultValue = "envelope")
-  String listFormatSetting;
+  @Inject Config config;
 
   private ListAccountsFormat listFormat;
 
-  /**
-   * Parses the setting. Payara's MicroProfile Config falls back to the default when a value does
-   * not convert, so the conversion happens here, where a typo throws.
-   */
   @PostConstruct
-  void parse() {
-    listFormat = ListAccountsFormat.of(listFormatSetting);
+  void read() {
+    listFormat =
+        ConfigValues.choice(
+            config,
+            "better.auth.account-management.list-format",
+            "envelope",
+            ListAccountsFormat::of);
   }
 
   /** Reads the settings when the application starts, so a bad value fails the deployment. */

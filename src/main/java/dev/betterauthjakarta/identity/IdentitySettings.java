@@ -1,33 +1,28 @@
 package dev.betterauthjakarta.identity;
 
+import dev.betterauthjakarta.platform.ConfigValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
-/** Settings of users and their credentials, read through MicroProfile Config. */
+/** Settings of users and their credentials, read strictly ({@link ConfigValues}). */
 @ApplicationScoped
 public class IdentitySettings {
-
-  @Inject
-  @ConfigProperty(name = "better.auth.password.hash-format", defaultValue = "argon2id")
-  String passwordHashFormatSetting;
-
-  @Inject
-  @ConfigProperty(name = "better.auth.email-verification.required", defaultValue = "false")
-  boolean requireEmailVerification;
+  @Inject Config config;
 
   private PasswordHashFormat passwordHashFormat;
+  private boolean requireEmailVerification;
 
-  /**
-   * Parses the setting. Payara's MicroProfile Config falls back to the default when a value does
-   * not convert, so the conversion happens here, where a typo throws.
-   */
   @PostConstruct
-  void parse() {
-    passwordHashFormat = PasswordHashFormat.of(passwordHashFormatSetting);
+  void read() {
+    passwordHashFormat =
+        ConfigValues.choice(
+            config, "better.auth.password.hash-format", "argon2id", PasswordHashFormat::of);
+    requireEmailVerification =
+        ConfigValues.bool(config, "better.auth.email-verification.required", false);
   }
 
   /** Reads the settings when the application starts, so a bad value fails the deployment. */

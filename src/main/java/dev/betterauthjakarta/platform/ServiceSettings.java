@@ -3,13 +3,12 @@ package dev.betterauthjakarta.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The settings every feature shares, read through MicroProfile Config (a key {@code
@@ -21,17 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ServiceSettings {
   private static final Logger LOG = Logger.getLogger(ServiceSettings.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "better.auth.url", defaultValue = "http://localhost:8080")
-  String baseUrl;
-
-  @Inject
-  @ConfigProperty(name = "better.auth.secret")
-  Optional<String> configuredSecret;
-
-  @Inject
-  @ConfigProperty(name = "better.auth.trusted-origins")
-  Optional<String> trustedOrigins; // comma-separated (Payara cannot inject Optional<List>)
+  @Inject Config config;
 
   private byte[] secret;
   private TrustedOrigins origins;
@@ -39,12 +28,16 @@ public class ServiceSettings {
 
   @PostConstruct
   void init() {
+    String baseUrl = ConfigValues.string(config, "better.auth.url", "http://localhost:8080");
+    Optional<String> configuredSecret = config.getOptionalValue("better.auth.secret", String.class);
+    Optional<String> trustedOrigins = ConfigValues.string(config, "better.auth.trusted-origins");
     normalizedBaseUrl =
         baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    URI parsed = URI.create(normalizedBaseUrl);
-    if (parsed.getScheme() == null || parsed.getHost() == null) {
-      throw new IllegalStateException(
-          "better.auth.url must be an absolute http(s) URL such as https://auth.example.com");
+    if (TrustedOrigins.originOf(normalizedBaseUrl).isEmpty()) {
+      throw new IllegalArgumentException(
+          "better.auth.url must be an absolute http(s) URL such as https://auth.example.com, not '"
+              + baseUrl
+              + "'");
     }
     if (configuredSecret.filter(s -> !s.isBlank()).isPresent()) {
       secret = configuredSecret.get().getBytes(StandardCharsets.UTF_8);

@@ -1,21 +1,35 @@
 package dev.betterauthjakarta.user;
 
+import dev.betterauthjakarta.platform.ConfigValues;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
-/** Better Auth's {@code user.deleteUser} options. */
+/** Better Auth's {@code user.deleteUser} options, read strictly ({@link ConfigValues}). */
 @ApplicationScoped
 public class UserSettings {
+  @Inject Config config;
 
-  @Inject
-  @ConfigProperty(name = "better.auth.delete-user.confirm-by-email", defaultValue = "false")
-  boolean confirmDeleteByEmail;
+  private boolean confirmDeleteByEmail;
+  private Duration deleteExpiresIn;
 
-  @Inject
-  @ConfigProperty(name = "better.auth.delete-user.expires-in", defaultValue = "86400")
-  long deleteExpiresIn;
+  @PostConstruct
+  void read() {
+    confirmDeleteByEmail =
+        ConfigValues.bool(config, "better.auth.delete-user.confirm-by-email", false);
+    deleteExpiresIn =
+        Duration.ofSeconds(
+            ConfigValues.seconds(config, "better.auth.delete-user.expires-in", 86400));
+  }
+
+  /** Reads the settings when the application starts, so a bad value fails the deployment. */
+  void validateAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    deleteExpiresIn();
+  }
 
   /** delete-user mails a link instead of deleting (Better Auth's sendDeleteAccountVerification). */
   public boolean confirmDeleteByEmail() {
@@ -24,6 +38,6 @@ public class UserSettings {
 
   /** How long a deletion link works (1 day). */
   public Duration deleteExpiresIn() {
-    return Duration.ofSeconds(deleteExpiresIn);
+    return deleteExpiresIn;
   }
 }
