@@ -37,7 +37,7 @@ import org.jboss.shrinkwrap.api.asset.Asset;
  *
  * <p>{@link PayaraMicroDeployableContainer} starts Payara Micro in {@code deploy()} and kills it
  * in {@code undeploy()}, and Arquillian deploys and undeploys around every test class, so each
- * class paid a full boot (~15 s) although most deploy the very same WAR. This container hands
+ * class paid a full boot (15–30 s on the team's machines) although most deploy the very same WAR. This container hands
  * each distinct archive (same SHA-256 over every entry's path and bytes, see {@link
  * #fingerprint}) to its own delegate {@code PayaraMicroDeployableContainer}, started on first
  * deploy and answered from then on with that first deploy's {@link ProtocolMetaData} (so
