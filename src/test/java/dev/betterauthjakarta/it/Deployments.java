@@ -23,10 +23,24 @@ public final class Deployments {
   }
 
   /**
-   * The real WAR with settings baked into its microprofile-config.properties, for a deployment that
-   * needs another configuration (e.g. the plugin switched off).
+   * The real WAR with every optional behaviour the suite checks switched the other way: the
+   * account-management plugin off, email verification required, email changes approved by the
+   * current address, deletion confirmed by mail. One archive for all variant test classes, so they
+   * share one Payara process (see {@link SharedPayaraMicro}); each class only tests the settings it
+   * is about.
    */
-  public static WebArchive realWarConfiguredWith(String properties) {
+  public static WebArchive variant() {
+    return realWarConfiguredWith(
+        """
+        better.auth.account-management.enabled=false
+        better.auth.email-verification.required=true
+        better.auth.email-change.confirm-with-current-email=true
+        better.auth.delete-user.confirm-by-email=true
+        """);
+  }
+
+  /** The real WAR with settings baked into its microprofile-config.properties. */
+  private static WebArchive realWarConfiguredWith(String properties) {
     return realWar()
         .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
   }

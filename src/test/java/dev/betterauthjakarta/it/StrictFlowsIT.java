@@ -18,19 +18,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same WAR with the optional confirmations switched on: email verification required (and sent
- * at sign-up), email changes approved by the current address, deletion confirmed by mail.
+ * at sign-up), email changes approved by the current address, deletion confirmed by mail ({@link
+ * Deployments#variant()}, which also switches the account-management plugin off; no test here uses
+ * it).
  */
 @ExtendWith(ArquillianExtension.class)
 class StrictFlowsIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return Deployments.realWarConfiguredWith(
-        """
-        better.auth.email-verification.required=true
-        better.auth.email-change.confirm-with-current-email=true
-        better.auth.delete-user.confirm-by-email=true
-        """);
+    return Deployments.variant();
   }
 
   @ArquillianResource URL base;
@@ -45,25 +42,6 @@ class StrictFlowsIT {
         .add("email", email)
         .add("password", TestUser.PASSWORD)
         .build();
-  }
-
-  /** Signs up and verifies through the mailed link; answers a session token. */
-  private String signUpVerified(String email) {
-    Api.Reply signUp = api().post("sign-up/email").json(credentials(email)).send();
-    assertEquals(200, signUp.status(), signUp.toString());
-    String token = Mailbox.token(Mailbox.awaitMailsTo(email, 1).get(0));
-    assertEquals(200, api().get("verify-email?token=" + token).send().status());
-    Api.Reply signIn =
-        api()
-            .post("sign-in/email")
-            .json(
-                Json.createObjectBuilder()
-                    .add("email", email)
-                    .add("password", TestUser.PASSWORD)
-                    .build())
-            .send();
-    assertEquals(200, signIn.status(), signIn.toString());
-    return signIn.json().getString("token");
   }
 
   @Test
@@ -135,8 +113,9 @@ class StrictFlowsIT {
   @Test
   void aVerifiedEmailChangesOnlyAfterTheCurrentAddressApprovesAndTheNewOneConfirms()
       throws Exception {
-    String oldEmail = TestUser.uniqueEmail();
-    String token = signUpVerified(oldEmail);
+    TestUser u = TestUser.signUpVerified(api());
+    String oldEmail = u.email();
+    String token = u.token();
     String newEmail = TestUser.uniqueEmail();
     assertEquals(
         200,
@@ -177,8 +156,9 @@ class StrictFlowsIT {
 
   @Test
   void deleteUserMailsALinkThatDeletesOnlyForTheSameSignedInUser() {
-    String email = TestUser.uniqueEmail();
-    String token = signUpVerified(email);
+    TestUser u = TestUser.signUpVerified(api());
+    String email = u.email();
+    String token = u.token();
     String userId =
         api().get("get-session").bearer(token).send().json().getJsonObject("user").getString("id");
 
@@ -207,7 +187,7 @@ class StrictFlowsIT {
     Api.Reply anonymous = api().get(link).send();
     assertEquals(404, anonymous.status());
     assertEquals("FAILED_TO_GET_USER_INFO", anonymous.code());
-    String otherToken = signUpVerified(TestUser.uniqueEmail());
+    String otherToken = TestUser.signUpVerified(api()).token();
     Api.Reply otherUser = api().get(link).bearer(otherToken).send();
     assertEquals(404, otherUser.status());
     assertEquals("INVALID_TOKEN", otherUser.code());
@@ -222,8 +202,9 @@ class StrictFlowsIT {
 
   @Test
   void theMailedTokenAlsoWorksThroughDeleteUserItself() {
-    String email = TestUser.uniqueEmail();
-    String token = signUpVerified(email);
+    TestUser u = TestUser.signUpVerified(api());
+    String email = u.email();
+    String token = u.token();
     api().post("delete-user").bearer(token).json("{}").send();
     String deleteToken = Mailbox.token(Mailbox.awaitMailsTo(email, 2).get(1));
     Api.Reply deleted =
