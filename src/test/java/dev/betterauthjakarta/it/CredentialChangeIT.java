@@ -110,6 +110,7 @@ class CredentialChangeIT {
     AtomicLong changeEnded = new AtomicLong();
     AtomicLong startedBeforeEnd = new AtomicLong();
     AtomicLong endedAfterStart = new AtomicLong();
+    AtomicLong attempts = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> loops = new ArrayList<>();
@@ -118,6 +119,7 @@ class CredentialChangeIT {
             pool.submit(
                 () -> {
                   while (!stop.get()) {
+                    attempts.incrementAndGet();
                     long start = System.nanoTime();
                     Api.Reply reply = signIn(email, password);
                     long end = System.nanoTime();
@@ -135,11 +137,13 @@ class CredentialChangeIT {
                   return null;
                 }));
       }
-      Thread.sleep(1_500);
+      // Waits on progress, not on time, so a slow machine only makes the test slower.
+      awaitAtLeast(() -> tokens.size(), 4);
       changeStarted.set(System.nanoTime());
       change.run();
       changeEnded.set(System.nanoTime());
-      Thread.sleep(1_500);
+      long startedAfter = attempts.get();
+      awaitAtLeast(() -> (int) (attempts.get() - startedAfter), 8);
       stop.set(true);
       for (Future<?> loop : loops) {
         loop.get();
@@ -150,6 +154,17 @@ class CredentialChangeIT {
     assertTrue(startedBeforeEnd.get() > 0 && endedAfterStart.get() > 0, "the loops overlapped");
     assertFalse(tokens.isEmpty(), "some sign-ins got in before the change");
     return tokens;
+  }
+
+  private static void awaitAtLeast(java.util.function.IntSupplier count, int wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (count.getAsInt() < wanted) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no progress: " + count.getAsInt() + " of " + wanted);
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Test
