@@ -4,9 +4,11 @@ import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.Caller;
+import dev.betterauthjakarta.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ import java.util.Optional;
 public class AccountManagementPlugin implements AccountManagement {
   @Inject IdentityService identities;
   @Inject AccountsSettings settings;
+  @Inject SessionService sessions;
 
   /** The seed's list-accounts answer. */
   public record AccountList(List<AccountView> accounts) {}
@@ -31,12 +34,17 @@ public class AccountManagementPlugin implements AccountManagement {
     return settings.listFormat() == ListAccountsFormat.ARRAY ? views : new AccountList(views);
   }
 
-  /** Unlinking needs a fresh session; the last-account rule is {@link IdentityService}'s. */
+  /**
+   * Unlinking needs a fresh session; the last-account rule is {@link IdentityService}'s. One
+   * transaction, so the user row stays locked from the session check to the removal.
+   */
   @Override
+  @Transactional
   public void unlinkAccount(Optional<Caller> caller, UnlinkRequest request) {
     Caller c = signedIn(caller);
     request.requireTarget();
     c.requireFresh();
+    sessions.lockCaller(c);
     identities.unlinkAccount(c.userId(), request::matches);
   }
 

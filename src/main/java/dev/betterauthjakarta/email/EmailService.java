@@ -9,9 +9,14 @@ import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.session.Caller;
+import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.verification.EmailVerificationService;
 import dev.betterauthjakarta.verification.Redemption;
 import dev.betterauthjakarta.verification.VerificationService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,9 +42,18 @@ public class EmailService {
   @Inject ServiceSettings service;
   @Inject EmailSettings settings;
   @Inject IdentityService identities;
+  @Inject SessionService sessions;
   @Inject VerificationService verifications;
   @Inject EmailVerificationService emailVerification;
   @Inject Event<OutgoingMail> mails;
+  @Resource SessionContext context;
+  private EmailService self;
+
+  @PostConstruct
+  void init() {
+    // Calls through the container's view, so @Asynchronous applies (a plain this-call would not).
+    self = context.getBusinessObject(EmailService.class);
+  }
 
   /**
    * {@code POST /change-email}: an unverified address changes at once; a verified one through a
@@ -48,7 +62,7 @@ public class EmailService {
    * @throws AuthException 400 EMAIL_IS_THE_SAME
    */
   public void requestChange(Caller caller, String newEmail, Optional<String> callbackURL) {
-    User user = identities.lock(caller.userId());
+    User user = sessions.lockCaller(caller);
     if (newEmail.equals(user.getEmail())) {
       throw new AuthException(ErrorCode.EMAIL_IS_THE_SAME);
     }
@@ -57,14 +71,22 @@ public class EmailService {
       // Same answer as success: change-email must not reveal which addresses have accounts.
       return;
     }
+    // A new request ends every pending link of the user (an older change link, a reset link
+    // mailed to the current address, ...): only the newest intent stands.
+    verifications.deleteAllOf(user.getId());
     if (!user.isEmailVerified()) {
       // Nothing proven is lost, so the change applies at once; the new address may verify.
       identities.changeEmail(user, newEmail, false);
       emailVerification.send(user, callbackURL);
       return;
     }
+    // Bound to the address it changes from: if the user's address moves on before the link is
+    // followed (a reset, another change), the link is refused.
     JsonObjectBuilder payload =
-        Json.createObjectBuilder().add("userId", user.getId()).add("newEmail", newEmail);
+        Json.createObjectBuilder()
+            .add("userId", user.getId())
+            .add("email", user.getEmail())
+            .add("newEmail", newEmail);
     callbackURL.ifPresent(c -> payload.add("callbackURL", c));
     if (settings.confirmWithCurrentEmail()) {
       String token =
@@ -96,7 +118,7 @@ public class EmailService {
   public void requestVerification(
       Optional<Caller> caller, String email, Optional<String> callbackURL) {
     if (caller.isPresent()) {
-      User user = identities.lock(caller.get().userId());
+      User user = sessions.lockCaller(caller.get());
       if (!email.equals(user.getEmail())) {
         throw new AuthException(ErrorCode.EMAIL_MISMATCH);
       }
@@ -106,6 +128,16 @@ public class EmailService {
       emailVerification.send(user, callbackURL);
       return;
     }
+    self.sendVerificationIfUnverified(email, callbackURL);
+  }
+
+  /**
+   * The anonymous half of {@link #requestVerification}, run after the answer has gone, in its own
+   * transaction: the route answers the same, in the same time, whether or not the address belongs
+   * to an unverified user (who then gets the mail).
+   */
+  @Asynchronous
+  public void sendVerificationIfUnverified(String email, Optional<String> callbackURL) {
     identities
         .findByEmail(email)
         .filter(u -> !u.isEmailVerified())
@@ -135,6 +167,10 @@ public class EmailService {
                 () ->
                     new AuthException(
                         401, ErrorCode.USER_NOT_FOUND, ErrorCode.USER_NOT_FOUND.message()));
+    if (!link.purpose().equals(EmailVerificationService.PURPOSE)
+        && !payload.getString("email", "").equals(user.getEmail())) {
+      throw new AuthException(ErrorCode.INVALID_TOKEN); // the address moved on since it was mailed
+    }
     switch (link.purpose()) {
       case EmailVerificationService.PURPOSE -> {
         if (!payload.getString("email").equals(user.getEmail())) {
@@ -156,6 +192,7 @@ public class EmailService {
   private UserView applyChange(User user, String newEmail) {
     String oldEmail = user.getEmail();
     identities.changeEmail(user, newEmail, true); // refused if claimed by someone else since
+    verifications.deleteAllOf(user.getId()); // links mailed to the old address die with it
     if (oldEmail != null && !oldEmail.equals(newEmail)) {
       // The old address learns of the change, so a hijack does not go unnoticed.
       mails.fire(

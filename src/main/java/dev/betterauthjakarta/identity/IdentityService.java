@@ -166,6 +166,41 @@ public class IdentityService {
         .getResultList();
   }
 
+  /**
+   * The user's password hash as stored now, for sign-in to verify without holding a lock.
+   *
+   * @return empty for a missing user or one without a password
+   */
+  public Optional<CredentialSnapshot> snapshot(Optional<User> user) {
+    return user.flatMap(
+        u ->
+            findCredential(u.getId())
+                .map(a -> new CredentialSnapshot(u.getId(), a.getId(), a.getPassword())));
+  }
+
+  /**
+   * Locks the user whose password sign-in verified, if the credential is still the one it verified.
+   * Every credential change (password change, reset, set, an upgrade by another sign-in) locks the
+   * same row, so a sign-in either completes before the change (and the change then ends its
+   * session) or sees the change here and never opens a session with an old password.
+   *
+   * @param upgradeHash a new hash of the same password to store (format upgrade), or null
+   */
+  public SignInLock lockForSignIn(CredentialSnapshot snapshot, String upgradeHash) {
+    Optional<User> user = findLocked(snapshot.userId());
+    Account credential = em.find(Account.class, snapshot.accountId());
+    if (user.isEmpty() || credential == null || !snapshot.userId().equals(credential.getUserId())) {
+      return new SignInLock.Gone();
+    }
+    if (!snapshot.passwordHash().equals(credential.getPassword())) {
+      return new SignInLock.CredentialChanged();
+    }
+    if (upgradeHash != null) {
+      credential.changePassword(upgradeHash, now());
+    }
+    return new SignInLock.Held(user.get());
+  }
+
   /** The credential account that holds a password, if the user has one. */
   public Optional<Account> findCredential(String userId) {
     return em.createNamedQuery(Account.BY_USER_AND_PROVIDER, Account.class)

@@ -1,45 +1,59 @@
 package dev.betterauthjakarta.identity;
 
-import dev.betterauthjakarta.platform.AuthException;
-import dev.betterauthjakarta.platform.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 /**
  * New passwords are hashed with argon2id (or Better Auth's scrypt while a Better Auth server shares
  * the database); both formats verify, and a hash in the format not being written is flagged for an
  * upgrade at the next successful sign-in.
+ *
+ * <p>Sign-in verification costs the same whatever the account: an unknown user, a user without a
+ * password, an argon2id user and a scrypt user each do one verification in every format the
+ * database may hold (the real one plus dummies), so the time of a sign-in tells nothing about which
+ * accounts exist or how old their hash is.
  */
 @ApplicationScoped
 public class PasswordHasher {
+  /** Better Auth's shortest password, in UTF-16 code units as JavaScript counts. */
   public static final int MIN_LENGTH = 8;
+
+  /** Better Auth's longest password, in UTF-16 code units. */
   public static final int MAX_LENGTH = 128;
 
-  /** A fixed hash to verify against when there is no account, so misses cost the same time. */
-  private static final String DUMMY = Argon2id.hash("no account has this password");
+  /** Fixed hashes to verify against when there is nothing else, so misses cost the same time. */
+  private static final String DUMMY_ARGON2 = Argon2id.hash("no account has this password");
+
+  private static final String DUMMY_SCRYPT = BetterAuthScrypt.hash("no account has this password");
 
   @Inject IdentitySettings settings;
+  @PersistenceContext EntityManager em;
 
+  /** Whether scrypt hashes may be stored; null until first looked up, then only ever true. */
+  private volatile Boolean scryptStored;
+
+  /** The outcome of a verification: right or not, and whether to store a fresh hash. */
   public record Verdict(boolean matches, boolean needsRehash) {}
 
-  /** Better Auth's length rule, counted in UTF-16 units as JavaScript does. */
-  public static void checkLength(String password) {
-    if (password.length() < MIN_LENGTH) {
-      throw new AuthException(ErrorCode.PASSWORD_TOO_SHORT);
-    }
-    if (password.length() > MAX_LENGTH) {
-      throw new AuthException(ErrorCode.PASSWORD_TOO_LONG);
-    }
-  }
-
+  /** A new hash of the password in the configured format (slow: tens to hundreds of ms). */
   public String hash(String password) {
-    return writesScrypt() ? BetterAuthScrypt.hash(password) : Argon2id.hash(password);
+    if (writesScrypt()) {
+      scryptStored = true;
+      return BetterAuthScrypt.hash(password);
+    }
+    return Argon2id.hash(password);
   }
 
+  /**
+   * Checks a password against a stored hash of either format. An unknown format or a password over
+   * {@link #MAX_LENGTH} never matches.
+   */
   public Verdict verify(String password, String stored) {
     boolean writeScrypt = writesScrypt();
     if (password.length() > MAX_LENGTH) {
-      burn(password); // no stored password can be this long; still spend the usual time
       return new Verdict(false, false);
     }
     if (Argon2id.isHash(stored)) {
@@ -47,19 +61,57 @@ public class PasswordHasher {
       return new Verdict(ok, ok && (writeScrypt || !Argon2id.hasCurrentParameters(stored)));
     }
     if (BetterAuthScrypt.isHash(stored)) {
+      scryptStored = true;
       boolean ok = BetterAuthScrypt.verify(password, stored);
       return new Verdict(ok, ok && !writeScrypt);
     }
-    burn(password); // an unknown format never matches
     return new Verdict(false, false);
+  }
+
+  /**
+   * Sign-in's verification, equal in cost for every case: the stored hash (if any) is verified, and
+   * every other format the database may hold is verified against a dummy, so a missing account, a
+   * missing password and each hash format take the same work.
+   *
+   * @param stored the user's stored hash, or empty for an unknown user or one without a password
+   */
+  public Verdict verifyForSignIn(String password, Optional<String> stored) {
+    String candidate = password.length() > MAX_LENGTH ? "" : password;
+    Verdict verdict = stored.map(s -> verify(password, s)).orElse(new Verdict(false, false));
+    boolean argon2Done = stored.filter(Argon2id::isHash).isPresent();
+    boolean scryptDone = stored.filter(BetterAuthScrypt::isHash).isPresent();
+    if (!argon2Done) {
+      Argon2id.verify(candidate, DUMMY_ARGON2);
+    }
+    if (!scryptDone && isScryptStored()) {
+      BetterAuthScrypt.verify(candidate, DUMMY_SCRYPT);
+    }
+    return verdict;
+  }
+
+  /**
+   * Whether scrypt hashes may be in the database: the configured format writes them, this service
+   * has seen one, or one was stored before it started (looked up once).
+   */
+  private boolean isScryptStored() {
+    Boolean known = scryptStored;
+    if (known == null) {
+      known =
+          writesScrypt()
+              || !em.createNativeQuery(
+                      "select 1 from \"account\" where \"password\" ~ '^[0-9a-f]{32}:' limit 1")
+                  .getResultList()
+                  .isEmpty();
+      if (known) {
+        scryptStored = true; // only ever raised, so a racing lookup cannot lower it
+      } else if (scryptStored == null) {
+        scryptStored = false;
+      }
+    }
+    return Boolean.TRUE.equals(scryptStored);
   }
 
   private boolean writesScrypt() {
     return settings.passwordHashFormat() == PasswordHashFormat.BETTER_AUTH_SCRYPT;
-  }
-
-  /** The work of one verification, for the paths where there is nothing to verify against. */
-  public void burn(String password) {
-    Argon2id.verify(password.length() > MAX_LENGTH ? "" : password, DUMMY);
   }
 }

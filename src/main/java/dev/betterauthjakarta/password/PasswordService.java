@@ -14,20 +14,24 @@ import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.IssuedSession;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.verification.VerificationService;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The password on a user's credential account: check, change, reset by mail, set. */
 @Stateless
 public class PasswordService {
   static final String RESET = "reset-password";
   private static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+  private static final int MAX_PENDING_RESETS = 3;
 
   @Inject ServiceSettings settings;
   @Inject PasswordHasher passwords;
@@ -52,8 +56,9 @@ public class PasswordService {
       boolean revokeOtherSessions,
       ClientInfo client) {
     String newHash = passwords.hash(newPassword); // before the row lock: hashing is slow
-    User user = identities.lock(caller.userId());
+    User user = sessions.lockCaller(caller);
     identities.changePassword(user, currentPassword, newHash);
+    verifications.deleteAllOf(user.getId()); // a new password ends every pending mailed link
     Optional<IssuedSession> issued = Optional.empty();
     if (revokeOtherSessions) {
       sessions.endAllOf(user.getId());
@@ -72,19 +77,24 @@ public class PasswordService {
   }
 
   /**
-   * Mails a single-use reset link (1 hour) if the address belongs to a user. The answer is the same
-   * either way, and the mail leaves in the background, so neither reveals the account.
+   * Mails a single-use reset link (1 hour) if the address belongs to a user. Runs after the answer
+   * has gone, in its own transaction: the route answers the same, in the same time, whether or not
+   * the address has an account. At most {@value #MAX_PENDING_RESETS} links per user are live at
+   * once; asking again retires the oldest. The link is bound to the address it was mailed to.
    */
+  @Asynchronous
   public void requestReset(String normalizedEmail, Optional<String> redirectTo) {
     Optional<User> user = identities.findByEmail(normalizedEmail);
     if (user.isEmpty()) {
       return;
     }
+    JsonObject payload =
+        Json.createObjectBuilder()
+            .add("userId", user.get().getId())
+            .add("email", normalizedEmail)
+            .build();
     String token =
-        verifications.issue(
-            RESET,
-            Json.createObjectBuilder().add("userId", user.get().getId()).build(),
-            RESET_LINK_LIFETIME);
+        verifications.issueCapped(RESET, payload, RESET_LINK_LIFETIME, MAX_PENDING_RESETS);
     String link =
         settings.apiUrl()
             + "/reset-password/"
@@ -114,15 +124,17 @@ public class PasswordService {
    * @throws AuthException 400 INVALID_TOKEN for an unknown, used or expired token
    */
   public void reset(String token, String newPassword) {
-    String userId =
-        verifications
-            .redeem(token, RESET)
-            .payloadOr(() -> new AuthException(400, ErrorCode.INVALID_TOKEN, "Invalid token"))
-            .getString("userId");
+    Supplier<AuthException> invalid =
+        () -> new AuthException(400, ErrorCode.INVALID_TOKEN, "Invalid token");
+    JsonObject payload = verifications.redeem(token, RESET).payloadOr(invalid);
     String hash = passwords.hash(newPassword);
-    User user = identities.lock(userId);
+    User user = identities.findLocked(payload.getString("userId")).orElseThrow(invalid);
+    if (!payload.getString("email", "").equals(user.getEmail())) {
+      throw invalid.get(); // mailed to an address the user has left since
+    }
     identities.storePassword(user, hash);
     sessions.endAllOf(user.getId());
+    verifications.deleteAllOf(user.getId());
   }
 
   /**
@@ -134,10 +146,11 @@ public class PasswordService {
   public void set(Caller caller, String newPassword) {
     caller.requireFresh();
     String hash = passwords.hash(newPassword);
-    User user = identities.lock(caller.userId());
+    User user = sessions.lockCaller(caller);
     if (identities.findCredential(user.getId()).isPresent()) {
       throw new AuthException(ErrorCode.PASSWORD_ALREADY_SET);
     }
     identities.storePassword(user, hash);
+    verifications.deleteAllOf(user.getId());
   }
 }

@@ -47,12 +47,12 @@ public class SessionCredentials {
         return Optional.of(new Presented(token, false));
       }
     }
-    for (String name : new String[] {SECURE_COOKIE, COOKIE}) {
-      Cookie cookie = request.getCookies().get(name);
-      if (cookie != null) {
-        return Optional.of(
-            new Presented(SignedTokens.fromCookie(service.secret(), cookie.getValue()), true));
-      }
+    // Only the configured name: on https a sibling subdomain can plant an unprefixed cookie, and
+    // accepting it would let an attacker sign the victim's browser into the attacker's account.
+    Cookie cookie = request.getCookies().get(sessionCookieName());
+    if (cookie != null) {
+      return Optional.of(
+          new Presented(SignedTokens.fromCookie(service.secret(), cookie.getValue()), true));
     }
     return Optional.empty();
   }
@@ -155,8 +155,7 @@ public class SessionCredentials {
     return service.isHttps() ? SECURE_DONT_REMEMBER : DONT_REMEMBER;
   }
 
-  private static boolean hasSessionCookie(ContainerRequestContext request) {
-    return request.getCookies().containsKey(COOKIE)
-        || request.getCookies().containsKey(SECURE_COOKIE);
+  private boolean hasSessionCookie(ContainerRequestContext request) {
+    return request.getCookies().containsKey(sessionCookieName());
   }
 }

@@ -84,7 +84,7 @@ public class SessionResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   public Response revokeSessions(JsonObject ignored, @Context SecurityContext security) {
-    sessions.endAllOf(Caller.of(security).userId());
+    sessions.revokeAll(Caller.of(security));
     return credentials.clearing(Response.ok(StatusResponse.TRUE)).build();
   }
 

@@ -1,7 +1,10 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.identity.UserView;
+import dev.betterauthjakarta.platform.AuthException;
+import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Tokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ public class SessionService {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject SessionSettings settings;
+  @Inject IdentityService identities;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
@@ -114,6 +118,7 @@ public class SessionService {
    * answer, so the route is no oracle for tokens.
    */
   public void revoke(Caller caller, String token) {
+    lockCaller(caller);
     String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
     for (String hash : Set.of(Tokens.hash(raw), token)) {
       em.createNamedQuery(Session.DELETE_BY_USER_AND_TOKEN)
@@ -123,8 +128,36 @@ public class SessionService {
     }
   }
 
-  /** Every session of the caller but the current one ends. */
+  /**
+   * The caller's user row, locked until the transaction ends, after checking that the session the
+   * request authenticated with still exists. Every change a caller makes goes through here, so it
+   * serialises with credential changes and revocations: a request whose session was revoked while
+   * it was in flight changes nothing.
+   *
+   * @throws AuthException 401 UNAUTHORIZED when the user or the session is gone
+   */
+  public User lockCaller(Caller caller) {
+    User user = identities.lock(caller.userId());
+    if (em.find(Session.class, caller.sessionId()) == null) {
+      throw new AuthException(ErrorCode.UNAUTHORIZED);
+    }
+    return user;
+  }
+
+  /**
+   * {@code /revoke-sessions}: every session of the caller ends, this one included. The user row is
+   * locked first, like every credential change, so a change-password that issues a new session and
+   * this revoke run one after the other: whichever runs second sees the other's result, and no
+   * session created before the revoke survives it.
+   */
+  public void revokeAll(Caller caller) {
+    lockCaller(caller);
+    endAllOf(caller.userId());
+  }
+
+  /** Every session of the caller but the current one ends (user row locked, see revokeAll). */
   public void revokeOthers(Caller caller) {
+    lockCaller(caller);
     em.createNamedQuery(Session.DELETE_OTHERS_OF_USER)
         .setParameter("userId", caller.userId())
         .setParameter("keep", caller.sessionId())

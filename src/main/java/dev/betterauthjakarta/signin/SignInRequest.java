@@ -8,7 +8,6 @@ import dev.betterauthjakarta.platform.Messages;
 import dev.betterauthjakarta.platform.TrustedUrl;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Optional;
 
 /**
  * {@code POST /sign-in/email}. A password over the limit is refused before any hashing (Better Auth
@@ -23,14 +22,5 @@ public record SignInRequest(
         @Length(max = PasswordHasher.MAX_LENGTH, code = ErrorCode.PASSWORD_TOO_LONG)
         String password,
     Boolean rememberMe,
-    @Size(max = 2048, message = Messages.TOO_BIG) @TrustedUrl String callbackURL) {
-
-  /** Whether the session outlives the browser session; true unless false. */
-  public boolean remembered() {
-    return !Boolean.FALSE.equals(rememberMe);
-  }
-
-  public Optional<String> callback() {
-    return Optional.ofNullable(callbackURL);
-  }
-}
+    @Size(max = 2048, message = Messages.TOO_BIG) @TrustedUrl String callbackURL)
+    implements SessionRequest {}

@@ -1,6 +1,6 @@
 package dev.betterauthjakarta.signin;
 
-import dev.betterauthjakarta.identity.Account;
+import dev.betterauthjakarta.identity.CredentialSnapshot;
 import dev.betterauthjakarta.identity.Emails;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.IdentitySettings;
@@ -16,16 +16,21 @@ import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.verification.EmailVerificationService;
 import dev.betterauthjakarta.verification.EmailVerificationSettings;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Email and password: sign-up, and sign-in by email or username. */
 @Stateless
 public class SignInService {
+  private static final int ATTEMPTS = 3;
+
   @Inject Clock clock;
   @Inject IdentitySettings identitySettings;
   @Inject EmailVerificationSettings verificationSettings;
@@ -33,6 +38,7 @@ public class SignInService {
   @Inject SessionService sessions;
   @Inject PasswordHasher passwords;
   @Inject EmailVerificationService emailVerification;
+  @Inject SignInCompletion completion;
 
   /**
    * Creates the user, its credential account and a first session, or nothing at all. When email
@@ -62,9 +68,11 @@ public class SignInService {
   }
 
   /** Sign-in by (case-insensitive) email; see {@link #signIn}. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public SignInOutcome signInWithEmail(SignInRequest request, ClientInfo client) {
+    String email = Emails.normalize(request.email());
     return signIn(
-        identities.findByEmail(Emails.normalize(request.email())),
+        () -> identities.snapshot(identities.findByEmail(email)),
         request.password(),
         request.remembered(),
         client,
@@ -77,10 +85,11 @@ public class SignInService {
    * @throws AuthException 422 USERNAME_TOO_SHORT / USERNAME_TOO_LONG / INVALID_USERNAME for a
    *     username that cannot exist
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public SignInOutcome signInWithUsername(UsernameSignInRequest request, ClientInfo client) {
     String username = Usernames.normalizeForLookup(request.username());
     return signIn(
-        identities.findByUsername(username),
+        () -> identities.snapshot(identities.findByUsername(username)),
         request.password(),
         request.remembered(),
         client,
@@ -88,43 +97,35 @@ public class SignInService {
   }
 
   /**
-   * An unknown user, a user without a password and a wrong password all get the same 401 after the
-   * same hashing work, so neither the answer nor its timing tells which accounts exist. Ban and
-   * verification are checked only after the password, so only the owner learns of them.
+   * Verifies the password outside any transaction (no connection or lock is held during the slow
+   * hash), then completes in one short locked transaction ({@link SignInCompletion}). An unknown
+   * user, a user without a password and a wrong password all get the same 401 after the same
+   * hashing work ({@link PasswordHasher#verifyForSignIn}), so neither the answer nor its timing
+   * tells which accounts exist. Ban and verification are checked only after the password, so only
+   * the owner learns of them. When the password changed between the read and the lock (a reset, or
+   * another sign-in upgrading the hash), the sign-in starts over, at most {@value #ATTEMPTS} times.
    */
   private SignInOutcome signIn(
-      Optional<User> user,
+      Supplier<Optional<CredentialSnapshot>> read,
       String password,
       boolean rememberMe,
       ClientInfo client,
       ErrorCode invalid) {
-    Optional<Account> credential = user.flatMap(u -> identities.findCredential(u.getId()));
-    if (credential.isEmpty()) {
-      passwords.burn(password);
-      throw new AuthException(invalid);
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<CredentialSnapshot> snapshot = read.get();
+      PasswordHasher.Verdict verdict =
+          passwords.verifyForSignIn(password, snapshot.map(CredentialSnapshot::passwordHash));
+      if (!verdict.matches()) {
+        throw new AuthException(invalid);
+      }
+      String upgrade = verdict.needsRehash() ? passwords.hash(password) : null;
+      Optional<SignInOutcome> outcome =
+          completion.complete(snapshot.orElseThrow(), upgrade, rememberMe, client, invalid);
+      if (outcome.isPresent()) {
+        return outcome.get();
+      }
     }
-    PasswordHasher.Verdict verdict = passwords.verify(password, credential.get().getPassword());
-    if (!verdict.matches()) {
-      throw new AuthException(invalid);
-    }
-    Instant now = now();
-    if (verdict.needsRehash()) {
-      // Better Auth's scrypt hashes (or old argon2 parameters) move to the current format.
-      credential.get().changePassword(passwords.hash(password), now);
-    }
-    User u = user.get();
-    if (u.checkBanAt(now)) {
-      throw new AuthException(ErrorCode.BANNED_USER);
-    }
-    if (identitySettings.requireEmailVerification() && !u.isEmailVerified()) {
-      throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED);
-    }
-    if (u.isTwoFactorEnabled()) {
-      // No session without the second factor (this service has no 2FA routes yet).
-      return new SignInOutcome.SecondFactorRequired();
-    }
-    return new SignInOutcome.SignedIn(
-        Optional.of(sessions.issue(u, rememberMe, client)), UserView.from(u));
+    throw new AuthException(invalid); // the password kept changing under us
   }
 
   private Instant now() {

@@ -15,7 +15,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Optional;
 
 /**
  * {@code POST /sign-up/email}. Server-only fields with a value are refused; emailVerified, banned
@@ -36,7 +35,8 @@ public record SignUpRequest(
     @MetadataLimits JsonObject metadata,
     @NotSettable JsonValue role,
     @NotSettable JsonValue banReason,
-    @NotSettable JsonValue banExpires) {
+    @NotSettable JsonValue banExpires)
+    implements SessionRequest {
 
   /**
    * The user to create, email and username normalised. Better Auth's username plugin: the display
@@ -62,14 +62,5 @@ public record SignUpRequest(
         normalizedUsername,
         display,
         metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata);
-  }
-
-  /** Whether the session outlives the browser session (7 days, not 1); true unless false. */
-  public boolean remembered() {
-    return !Boolean.FALSE.equals(rememberMe);
-  }
-
-  public Optional<String> callback() {
-    return Optional.ofNullable(callbackURL);
   }
 }

@@ -7,7 +7,6 @@ import dev.betterauthjakarta.platform.Messages;
 import dev.betterauthjakarta.platform.TrustedUrl;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Optional;
 
 /**
  * {@code POST /sign-in/username} (Better Auth's username plugin). A malformed username is a 422
@@ -20,14 +19,5 @@ public record UsernameSignInRequest(
         @Length(max = PasswordHasher.MAX_LENGTH, code = ErrorCode.PASSWORD_TOO_LONG)
         String password,
     Boolean rememberMe,
-    @Size(max = 2048, message = Messages.TOO_BIG) @TrustedUrl String callbackURL) {
-
-  /** Whether the session outlives the browser session; true unless false. */
-  public boolean remembered() {
-    return !Boolean.FALSE.equals(rememberMe);
-  }
-
-  public Optional<String> callback() {
-    return Optional.ofNullable(callbackURL);
-  }
-}
+    @Size(max = 2048, message = Messages.TOO_BIG) @TrustedUrl String callbackURL)
+    implements SessionRequest {}

@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,7 +39,7 @@ public class UserService {
    *     IdentityService#updateProfile}
    */
   public void update(Caller caller, ProfileChange change) {
-    identities.updateProfile(identities.lock(caller.userId()), change);
+    identities.updateProfile(sessions.lockCaller(caller), change);
   }
 
   /** What delete-user did. */
@@ -55,7 +56,7 @@ public class UserService {
    * @throws AuthException 400 INVALID_PASSWORD, 400 SESSION_EXPIRED, 404 INVALID_TOKEN
    */
   public Deletion delete(Caller caller, DeleteUserRequest request) {
-    User user = identities.lock(caller.userId());
+    User user = sessions.lockCaller(caller);
     if (request.givenPassword().isPresent()) {
       identities.checkPassword(user.getId(), request.givenPassword().get());
     }
@@ -84,19 +85,25 @@ public class UserService {
   public void deleteByLink(Caller caller, String token) {
     Supplier<AuthException> invalid =
         () -> new AuthException(404, ErrorCode.INVALID_TOKEN, "Invalid token");
-    String userId =
-        verifications.redeem(token, DELETE_ACCOUNT).payloadOr(invalid).getString("userId");
-    if (!userId.equals(caller.userId())) {
+    JsonObject payload = verifications.redeem(token, DELETE_ACCOUNT).payloadOr(invalid);
+    if (!payload.getString("userId").equals(caller.userId())) {
       throw invalid.get();
     }
-    remove(identities.lock(caller.userId()));
+    User user = sessions.lockCaller(caller);
+    if (!payload.getString("email", "").equals(user.getEmail())) {
+      throw invalid.get(); // mailed to an address the user has left since
+    }
+    remove(user);
   }
 
   private void mailDeletionLink(User user, Optional<String> callbackURL) {
     String token =
         verifications.issue(
             DELETE_ACCOUNT,
-            Json.createObjectBuilder().add("userId", user.getId()).build(),
+            Json.createObjectBuilder()
+                .add("userId", user.getId())
+                .add("email", user.getEmail())
+                .build(),
             settings.deleteExpiresIn());
     mails.fire(
         Links.mail(

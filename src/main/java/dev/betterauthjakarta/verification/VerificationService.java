@@ -46,6 +46,23 @@ public class VerificationService {
   }
 
   /**
+   * Like {@link #issue}, keeping at most {@code max} live tokens of this purpose for the user: the
+   * oldest beyond that are deleted first, so asking again and again cannot pile up valid links.
+   */
+  public String issueCapped(String purpose, JsonObject payload, Duration ttl, int max) {
+    String userId = payload.getString("userId");
+    em.createNativeQuery(
+            "delete from \"verification\" where \"id\" in (select \"id\" from \"verification\""
+                + " where \"identifier\" like ?1 and \"value\" like ?2 escape '\\'"
+                + " order by \"createdAt\" desc, \"id\" offset ?3)")
+        .setParameter(1, purpose + ":%")
+        .setParameter(2, "{\"userId\":\"" + escapeLike(userId) + "\"%")
+        .setParameter(3, Math.max(0, max - 1))
+        .executeUpdate();
+    return issue(purpose, payload, ttl);
+  }
+
+  /**
    * Uses a token up: the row is locked and deleted, so of two requests racing with one token only
    * one gets {@link Redemption.Valid}. The token may be of any of the given purposes.
    */
@@ -86,12 +103,16 @@ public class VerificationService {
 
   /** Every pending token of a user: ours ({"userId":...} first) and Better Auth's (value = id). */
   public void deleteAllOf(String userId) {
-    String escaped = userId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped = escapeLike(userId);
     em.createNativeQuery(
             "delete from \"verification\" where \"value\" = ?1 or \"value\" like ?2 escape '\\'")
         .setParameter(1, userId)
         .setParameter(2, "{\"userId\":\"" + escaped + "\"%")
         .executeUpdate();
+  }
+
+  private static String escapeLike(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static String identifier(String purpose, String token) {

@@ -75,8 +75,11 @@ public final class Api {
       return body("application/json", rawJson);
     }
 
+    /** A raw body; a null content type sends the body without a Content-Type header. */
     public Call body(String contentType, String raw) {
-      request.header("Content-Type", contentType);
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
       body = HttpRequest.BodyPublishers.ofString(raw);
       return this;
     }

@@ -181,7 +181,7 @@ class StrictFlowsIT {
     MimeMessage mail = Mailbox.awaitMailsTo(email, 2).get(1);
     String text = Mailbox.plainText(mail);
     String link =
-        text.substring(text.indexOf("http://localhost:8080/api/auth/") + 31).split("\\s")[0];
+        text.substring(text.indexOf("https://localhost:8080/api/auth/") + 32).split("\\s")[0];
     assertTrue(link.startsWith("delete-user/callback?token="), link);
 
     Api.Reply anonymous = api().get(link).send();
