@@ -451,6 +451,11 @@ class HostileInputIT {
             .request("GET", path)
             .rawHeader("User-Agent: a\u0000b".getBytes(StandardCharsets.ISO_8859_1)),
         400);
+    RawHttp.Request manyHeaders = raw().request("GET", path);
+    for (int i = 0; i < 99; i++) { // with Host and Connection: 101 lines
+      manyHeaders.header("X-H" + i, "v");
+    }
+    assertServerOnly(manyHeaders, 400);
     assertServerOnly(raw().request("GET", Routes.absolute("ok%00")), 400);
     assertServerOnly(raw().request("GET", Routes.absolute("reset-password/%00")), 400);
     assertServerOnly(raw().request("GET", Routes.absolute("reset-password/%ED%A0%80")), 400);
