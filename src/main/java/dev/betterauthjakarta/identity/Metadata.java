@@ -1,18 +1,26 @@
 package dev.betterauthjakarta.identity;
 
 import dev.betterauthjakarta.platform.Body;
+import dev.betterauthjakarta.platform.JsonNumbers;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The user's free-form metadata: a JSON object changed by JSON Merge Patch (RFC 7396: keys are
- * merged, {@code null} removes a key), at most {@link #MAX_BYTES} serialised and {@link #MAX_DEPTH}
+ * merged, {@code null} removes a key), at most {@link #MAX_BYTES} as stored and {@link #MAX_DEPTH}
  * levels deep.
+ *
+ * <p>The size is measured as PostgreSQL's {@code jsonb} keeps the value and as it is later
+ * returned, not as the request wrote it: numbers in plain notation ({@code 1e308} is 309 digits
+ * once stored), so a small request cannot make every later answer about the user large.
  */
 public final class Metadata {
-  /** The largest serialised metadata, in UTF-8 bytes. */
+  /** The largest metadata as stored (compact JSON, numbers in plain notation), in UTF-8 bytes. */
   public static final int MAX_BYTES = 16 * 1024;
 
   /** The deepest nesting of objects and arrays. */
@@ -45,15 +53,46 @@ public final class Metadata {
     if (depth(metadata) > MAX_DEPTH) {
       throw Body.invalid("metadata", "Too deep: at most " + MAX_DEPTH + " levels of nesting");
     }
-    if (metadata.toString().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw Body.invalid("metadata", "Too big: at most " + MAX_BYTES + " bytes serialised");
+    if (storedBytes(metadata) > MAX_BYTES) {
+      throw Body.invalid("metadata", "Too big: at most " + MAX_BYTES + " bytes as stored");
     }
   }
 
   /** Whether the metadata is within both limits. */
   public static boolean isWithinLimits(JsonObject metadata) {
-    return depth(metadata) <= MAX_DEPTH
-        && metadata.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    return depth(metadata) <= MAX_DEPTH && storedBytes(metadata) <= MAX_BYTES;
+  }
+
+  /**
+   * The size of {@code value} as compact JSON in UTF-8 with every number in plain notation: what
+   * PostgreSQL stores and what an answer carries back.
+   */
+  static long storedBytes(JsonValue value) {
+    return switch (value.getValueType()) {
+      case OBJECT -> {
+        long size = 2; // {}
+        for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
+          size +=
+              utf8Length(Json.createValue(e.getKey()).toString()) + 1 + storedBytes(e.getValue());
+        }
+        yield size + Math.max(0, value.asJsonObject().size() - 1); // commas
+      }
+      case ARRAY -> {
+        long size = 2;
+        for (JsonValue v : value.asJsonArray()) {
+          size += storedBytes(v);
+        }
+        yield size + Math.max(0, value.asJsonArray().size() - 1);
+      }
+      case STRING -> utf8Length(((JsonString) value).toString());
+      case NUMBER -> JsonNumbers.plainLength(((JsonNumber) value).bigDecimalValue());
+      case TRUE, NULL -> 4;
+      case FALSE -> 5;
+    };
+  }
+
+  private static long utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   static int depth(JsonValue value) {

@@ -15,7 +15,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * User metadata within {@link Metadata#MAX_BYTES} serialised and {@link Metadata#MAX_DEPTH} levels
+ * User metadata within {@link Metadata#MAX_BYTES} as stored and {@link Metadata#MAX_DEPTH} levels
  * deep; {@code null} is valid. A violation is a schema error (400 VALIDATION_ERROR).
  */
 @Documented
@@ -26,7 +26,7 @@ public @interface MetadataLimits {
   String message() default
       "Too big: at most "
           + Metadata.MAX_BYTES
-          + " bytes serialised and "
+          + " bytes as stored and "
           + Metadata.MAX_DEPTH
           + " levels of nesting";
 

@@ -8,13 +8,21 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.logging.Logger;
 
 /**
  * A row of Better Auth's {@code "user"} table plus the seed's metadata and 2FA flag. State changes
  * go through behaviour methods named after what happens (verify the email, change it, ban, lift a
  * ban, update the profile); there are no public setters.
+ *
+ * <p>Stored metadata that cannot be read back (written by another writer, or by a version of this
+ * service before the limits of issue 7) reads as {@code {}}, with a warning naming the user: the
+ * user can still sign in, be read, updated and deleted. The stored value is left as it is (loading
+ * and unrelated updates do not write it) until the user sets metadata again, which then starts from
+ * {@code {}}.
  */
 @Entity
 @Table(name = "user")
@@ -26,6 +34,8 @@ public class User {
 
   /** The role of a new user, as in Better Auth's admin plugin. */
   public static final String DEFAULT_ROLE = "user";
+
+  private static final Logger LOG = Logger.getLogger(User.class.getName());
 
   @Id private String id;
   private String name;
@@ -180,6 +190,18 @@ public class User {
     return twoFactorEnabled;
   }
 
+  @PostLoad
+  void warnOfUnreadableMetadata() {
+    if (metadata == null) { // JsonObjectConverter could not read the stored value
+      LOG.warning(
+          "User "
+              + id
+              + ": stored metadata cannot be read back as a JSON object; it reads as {} and stays"
+              + " stored until the user sets metadata again");
+    }
+  }
+
+  /** The metadata; {@code {}} when the stored value cannot be read (see the class comment). */
   public JsonObject getMetadata() {
     return metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata;
   }

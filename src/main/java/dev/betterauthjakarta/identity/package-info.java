@@ -7,7 +7,9 @@
  * kept as typed) belong to one user, checked under an advisory lock and enforced by a unique
  * constraint; new password hashes are argon2id (or Better Auth's scrypt when so configured) and
  * both formats verify; a user keeps at least one account, even when two unlinks race; metadata
- * changes by JSON Merge Patch within 16 KiB and 8 levels; an expired ban is lifted wherever a ban
- * is checked; the user entity changes only through its behaviour methods.
+ * changes by JSON Merge Patch within 16 KiB as stored (numbers in plain notation, as PostgreSQL
+ * keeps them) and 8 levels, and stored metadata that cannot be read back reads as {@code {}}
+ * (logged, kept until the user sets metadata again) instead of breaking every route; an expired ban
+ * is lifted wherever a ban is checked; the user entity changes only through its behaviour methods.
  */
 package dev.betterauthjakarta.identity;

@@ -1,16 +1,12 @@
 package dev.betterauthjakarta.platform;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -21,7 +17,9 @@ import java.lang.reflect.Type;
  * {@code null} (update-user's merge patch); {@link JsonRecordReader} reads request records the same
  * way. Bodies are capped at {@link #MAX_BYTES} while reading (so a chunked body cannot get past the
  * Content-Length check); an empty body counts as {@code {}}; malformed JSON is 400 {@code
- * BAD_REQUEST} and a non-object 400 {@code VALIDATION_ERROR}, as in Better Auth.
+ * BAD_REQUEST} and a non-object 400 {@code VALIDATION_ERROR}, as in Better Auth. Everything inside
+ * is read by {@link StrictJson}: UTF-8 only, bounded depth and numbers, no NUL or unpaired
+ * surrogate in any string or key.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -51,7 +49,8 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
    * The body as a JSON object.
    *
    * @throws AuthException 413 PAYLOAD_TOO_LARGE over {@link #MAX_BYTES}, 400 BAD_REQUEST for
-   *     malformed JSON, 400 VALIDATION_ERROR for JSON that is not an object
+   *     malformed JSON or bytes that are not UTF-8, 400 VALIDATION_ERROR for JSON that is not an
+   *     object or breaks a rule of {@link StrictJson}
    */
   static JsonObject read(InputStream entityStream) throws IOException {
     byte[] bytes = entityStream.readNBytes(MAX_BYTES + 1);
@@ -61,12 +60,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     if (isBlank(bytes)) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    JsonValue parsed;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      parsed = reader.readValue();
-    } catch (JsonException e) {
-      throw new AuthException(ErrorCode.BAD_REQUEST, "Invalid JSON in request body");
-    }
+    JsonValue parsed = StrictJson.read(bytes, "body");
     if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new AuthException(
           ErrorCode.VALIDATION_ERROR,

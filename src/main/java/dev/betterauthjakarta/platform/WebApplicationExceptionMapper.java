@@ -28,7 +28,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (status >= 500) {
       LOG.log(Level.SEVERE, "Server error in the JAX-RS runtime", e);
     }
-    String message = code == ErrorCode.UNSUPPORTED_MEDIA_TYPE ? unsupported() : code.message();
+    String message =
+        code == ErrorCode.UNSUPPORTED_MEDIA_TYPE
+            ? unsupportedMediaType(
+                headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+            : code.message();
     var response = ErrorBody.response(status, code, message);
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {
@@ -37,14 +41,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return response.build();
   }
 
-  private String unsupported() {
-    String sent = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+  /**
+   * Better Auth's 415 message, naming the type that was sent (without parameters).
+   *
+   * @param sent the request's Content-Type header, or null
+   */
+  static String unsupportedMediaType(String sent) {
     String type = sent == null ? "" : sent.split(";", 2)[0].trim();
-    if (type.length() > 100) {
-      type = type.substring(0, 100); // the message echoes client input: keep it short
-    }
+    // The message echoes client input: keep it short and valid text.
     return "Content-Type \""
-        + type.replace("\"", "")
+        + SafeText.quotable(type.replace("\"", ""), 100)
         + "\" is not allowed. Allowed types: application/json";
   }
 }

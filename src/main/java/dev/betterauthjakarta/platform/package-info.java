@@ -2,11 +2,15 @@
  * The ground every feature stands on, knowing none of them: the JAX-RS application at {@code
  * /api/auth} (WADL off) and {@code GET /ok}; one domain exception ({@link AuthException} with an
  * {@link ErrorCode}) and the mappers that write every error as {@code {code, message}}, Bean
- * Validation failures included; the JSON body reader (64 KiB cap, empty body is {@code {}},
- * malformed JSON 400 BAD_REQUEST) and the strict record binder; constraints shared by features
- * ({@link TrustedUrl}, {@link Length}, {@link NotSettable}); JSON-B with Better Auth's dates; the
- * clock; random tokens and their hashes; trusted origins and redirects; advisory locks and
- * unique-violation handling; HTTP filters (body limit, empty body, CORS, origin check); the
- * settings all features share; Flyway migrations at deployment.
+ * Validation failures included, and the WAR's error page and outside-the-API filter so that the
+ * servlet container's own errors are that JSON too; the JSON body reader (64 KiB cap, empty body is
+ * {@code {}}, malformed JSON 400 BAD_REQUEST) with {@link StrictJson}'s rules for any body (UTF-8,
+ * at most 32 levels, numbers that read back ({@link JsonNumbers}), no U+0000 or unpaired surrogate
+ * in any string or key ({@link SafeText})) and the same text rule for query parameters; the strict
+ * record binder; constraints shared by features ({@link TrustedUrl}, {@link Length}, {@link
+ * NotSettable}); JSON-B with Better Auth's dates; the clock; random tokens and their hashes;
+ * trusted origins and redirects; advisory locks and unique-violation handling; HTTP filters (body
+ * limit, empty body, query text, Content-Type and Accept repair, CORS, origin check, OPTIONS as 204
+ * with Allow); the settings all features share; Flyway migrations at deployment.
  */
 package dev.betterauthjakarta.platform;

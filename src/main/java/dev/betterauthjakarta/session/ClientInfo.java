@@ -1,9 +1,14 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.platform.SafeText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 
-/** Where a sign-in came from, recorded on the session for the user to review. */
+/**
+ * Where a sign-in came from, recorded on the session for the user to review. Both values are
+ * cleaned of control characters and unpaired surrogates ({@link SafeText#clean}) and cut to 512
+ * characters: they are informational, so an odd header costs the client nothing but the odd part.
+ */
 public record ClientInfo(String ipAddress, String userAgent) {
   private static final int MAX = 512;
 
@@ -20,6 +25,13 @@ public record ClientInfo(String ipAddress, String userAgent) {
   }
 
   private static String clip(String s) {
-    return s.length() > MAX ? s.substring(0, MAX) : s;
+    String clean = SafeText.clean(s);
+    if (clean.length() > MAX) {
+      clean = clean.substring(0, MAX);
+      if (Character.isHighSurrogate(clean.charAt(MAX - 1))) {
+        clean = clean.substring(0, MAX - 1); // never cut a pair in two
+      }
+    }
+    return clean;
   }
 }

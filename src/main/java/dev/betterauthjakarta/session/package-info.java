@@ -11,6 +11,7 @@
  * configured lifetime; none plus the signed dont-remember cookie for rememberMe false); a banned
  * user's sessions stop working at once; expired sessions are deleted on sight; freshness is one
  * rule ({@link Caller#requireFresh()}); listing needs a fresh session and shows hashes, not
- * credentials; a caller can only revoke their own sessions.
+ * credentials; a caller can only revoke their own sessions; the User-Agent and IP address kept on a
+ * session are cleaned of control characters and unpaired surrogates.
  */
 package dev.betterauthjakarta.session;

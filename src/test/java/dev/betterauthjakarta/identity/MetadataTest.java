@@ -64,4 +64,29 @@ class MetadataTest {
     String fits = "x".repeat(16 * 1024 - "{\"k\":\"\"}".length());
     Metadata.merge(JsonValue.EMPTY_JSON_OBJECT, json("{'k':'" + fits + "'}"));
   }
+
+  @Test
+  void sizeIsMeasuredAsStoredWithNumbersInPlainNotation() {
+    assertEquals(
+        json("{'a':[1,'x',true,null,false,{}]}").toString().length(),
+        Metadata.storedBytes(json("{'a':[1,'x',true,null,false,{}]}")));
+    assertEquals("{\"n\":}".length() + 309, Metadata.storedBytes(json("{'n':1e308}")));
+    assertEquals("{\"n\":0.0000001}".length(), Metadata.storedBytes(json("{'n':1e-7}")));
+    assertEquals(
+        "{\"\u00e9\":\"\\n\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+        Metadata.storedBytes(json("{'\u00e9':'\\n'}")));
+  }
+
+  @Test
+  void aSmallPatchThatWidensPastTheLimitOnceStoredIsRefused() {
+    StringBuilder patch = new StringBuilder("{");
+    for (int i = 0; i < 1000; i++) {
+      patch.append(i == 0 ? "" : ",").append("'k").append(i).append("':1e308");
+    }
+    JsonObject small = json(patch.append("}").toString());
+    assertEquals(true, small.toString().length() < Metadata.MAX_BYTES, "as the request wrote it");
+    AuthException e =
+        assertThrows(AuthException.class, () -> Metadata.merge(JsonValue.EMPTY_JSON_OBJECT, small));
+    assertEquals("[body.metadata] Too big: at most 16384 bytes as stored", e.getMessage());
+  }
 }
