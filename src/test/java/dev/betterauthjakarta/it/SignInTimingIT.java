@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class SignInTimingIT {
   private static final int WARM_UP = 3;
-  private static final int ROUNDS = 15;
+  private static final int ROUNDS = 21;
 
   @Deployment(testable = false)
   static WebArchive war() {
@@ -95,8 +95,10 @@ class SignInTimingIT {
     samples.forEach((name, times) -> medians.put(name, medianMillis(times)));
     double fastest = medians.values().stream().mapToDouble(d -> d).min().orElseThrow();
     double slowest = medians.values().stream().mapToDouble(d -> d).max().orElseThrow();
+    // The old code's scrypt users took 1.9 to 3 times as long as unknown emails; a loaded machine
+    // spreads honest medians by up to about a third.
     assertTrue(
-        slowest <= fastest * 1.25 + 10, "median sign-in times in ms differ by case: " + medians);
+        slowest <= fastest * 1.4 + 15, "median sign-in times in ms differ by case: " + medians);
   }
 
   @Test
