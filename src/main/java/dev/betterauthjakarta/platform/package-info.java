@@ -6,7 +6,10 @@
  * malformed JSON 400 BAD_REQUEST) and the strict record binder; constraints shared by features
  * ({@link TrustedUrl}, {@link Length}, {@link NotSettable}); JSON-B with Better Auth's dates; the
  * clock; random tokens and their hashes; trusted origins and redirects; advisory locks and
- * unique-violation handling; HTTP filters (body limit, empty body, CORS, origin check); the
- * settings all features share; Flyway migrations at deployment.
+ * unique-violation handling; HTTP filters (body limit, empty body, CORS, origin check, and the
+ * servlet filter that refuses an ambiguous body length); a stalled or unreachable database turned
+ * into 503 with Retry-After ({@link DatabaseFailures}); MicroProfile Health checks (readiness asks
+ * the database, liveness does not); the settings all features share; Flyway migrations at
+ * deployment, free of the request timeouts.
  */
 package dev.betterauthjakarta.platform;
