@@ -67,7 +67,9 @@ class SecretsStayOutOfTheLogIT {
     Map<String, String> secrets = new LinkedHashMap<>();
     String dbPassword = System.getProperty("it.db.password");
     secrets.put("database password", dbPassword);
-    secrets.put("database password's distinctive part", dbPassword.split(" ")[1]);
+    secrets.put(
+        "the database password's last 8 characters",
+        dbPassword.substring(Math.max(0, dbPassword.length() - 8)));
     secrets.put("BETTER_AUTH_SECRET", System.getProperty("it.secret"));
     secrets.put("a user's password", u.password());
     secrets.put("a session token", u.token());
