@@ -1,10 +1,11 @@
 package dev.betterauthjakarta.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The test PostgreSQL stalled as a hung database host would be: its postmaster and every child
@@ -24,23 +25,48 @@ final class FrozenDatabase implements AutoCloseable {
     this.thawOnExit = new Thread(() -> signal("CONT", pids), "thaw-postgres");
   }
 
-  /** Stops PostgreSQL's processes; the returned handle resumes them. */
+  /**
+   * Stops PostgreSQL's processes; the returned handle resumes them. The postmaster stops first, so
+   * it forks no new backend while its children are listed; a child that ends meanwhile (the backend
+   * of the connection that just looked up the postmaster's pid) is no error.
+   */
   static FrozenDatabase freeze() {
     long postmaster = TestServices.postmasterPid();
     List<Long> pids = new ArrayList<>();
     pids.add(postmaster);
-    ProcessHandle.of(postmaster)
-        .orElseThrow(() -> new IllegalStateException("No PostgreSQL process " + postmaster))
-        .children() // a stopped postmaster forks no new ones
-        .forEach(p -> pids.add(p.pid()));
     FrozenDatabase frozen = new FrozenDatabase(pids);
     Runtime.getRuntime().addShutdownHook(frozen.thawOnExit);
-    String failure = signal("STOP", pids);
-    if (failure != null) { // e.g. a backend that ended meanwhile: thaw what stopped, and say so
-      frozen.close();
-      throw new IllegalStateException(failure);
+    try {
+      signal("STOP", List.of(postmaster));
+      ProcessHandle.of(postmaster)
+          .orElseThrow(() -> new IllegalStateException("No PostgreSQL process " + postmaster))
+          .children()
+          .forEach(p -> pids.add(p.pid()));
+      signal("STOP", pids);
+      List<Long> running = pids.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+      if (!running.isEmpty()) {
+        throw new IllegalStateException("PostgreSQL processes did not stop: " + running);
+      }
+      return frozen;
+    } catch (RuntimeException e) {
+      frozen.close(); // never leave the database stopped for the next test
+      throw e;
     }
-    return frozen;
+  }
+
+  private static boolean isAlive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Linux: the state letter after the command name in /proc/PID/stat, T when stopped. */
+  private static boolean isStopped(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String afterName = stat.substring(stat.lastIndexOf(')') + 1).trim();
+      return afterName.startsWith("T");
+    } catch (IOException e) {
+      return false; // gone
+    }
   }
 
   /** Resumes every stopped process (a process that has ended meanwhile is no error). Idempotent. */
@@ -64,28 +90,18 @@ final class FrozenDatabase implements AutoCloseable {
   }
 
   /**
-   * Sends the signal to every process ({@code kill} signals the others when one is gone).
-   *
-   * @return null when every process got it, else what kill said
+   * Sends the signal to every process; {@code kill} signals the others when one is gone, and a
+   * process that is gone needs no signal, so only a failure to run kill at all is an error.
    */
-  private static String signal(String signal, List<Long> pids) {
+  private static void signal(String signal, List<Long> pids) {
     List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
     command.addAll(pids.stream().map(String::valueOf).toList());
     try {
       Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
       if (!kill.waitFor(10, TimeUnit.SECONDS)) {
         kill.destroyForcibly();
-        return "kill -" + signal + " did not finish";
+        throw new IllegalStateException("kill -" + signal + " did not finish");
       }
-      if (kill.exitValue() != 0) {
-        return "kill -"
-            + signal
-            + " "
-            + pids.stream().map(String::valueOf).collect(Collectors.joining(" "))
-            + " failed: "
-            + new String(kill.getInputStream().readAllBytes());
-      }
-      return null;
     } catch (IOException e) {
       throw new IllegalStateException("Could not run kill", e);
     } catch (InterruptedException e) {
