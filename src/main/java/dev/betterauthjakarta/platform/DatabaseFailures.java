@@ -16,12 +16,14 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Recognises a database that cannot answer now (unreachable, stalled past the timeouts of
- * payara-config/post-boot-commands.asadmin, shutting down, out of connections), however the JPA
- * provider, the EJB container and the connection pool wrapped the failure. Such a failure is no bug
- * of the request: it deserves 503 and a retry, not a 500 with an incident.
+ * payara-config/post-boot-commands.asadmin, shutting down, out of connections, or gone during a
+ * commit), however the JPA provider, the EJB container, the transaction manager and the connection
+ * pool wrapped the failure. Such a failure is no bug of the request: it deserves 503 and a retry,
+ * not a 500 with an incident.
  */
 public final class DatabaseFailures {
   /** Causes followed at most; cause chains are short, and a cycle must not loop. */
@@ -81,8 +83,23 @@ public final class DatabaseFailures {
       case ResourceException x -> true;
       case SocketTimeoutException x -> true;
       case ConnectException x -> true;
+      // a commit the resource could not carry out, as the transaction manager reports it when the
+      // connection broke under it (the XAException's own cause is often not set)
+      case XAException xa -> isOutageXaCode(xa.errorCode);
       default -> false;
     };
+  }
+
+  /**
+   * A resource manager that failed or became unreachable (XAER_RMERR is what Payara reports for a
+   * local transaction whose commit hit a broken connection), or a rollback for a communication
+   * failure or a timeout. Not XA_RBROLLBACK and the like: those are conflicts, not outages.
+   */
+  static boolean isOutageXaCode(int code) {
+    return code == XAException.XAER_RMERR
+        || code == XAException.XAER_RMFAIL
+        || code == XAException.XA_RBCOMMFAIL
+        || code == XAException.XA_RBTIMEOUT;
   }
 
   /**

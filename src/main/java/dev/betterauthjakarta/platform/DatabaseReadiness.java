@@ -20,11 +20,11 @@ import org.eclipse.microprofile.health.Readiness;
  * could only answer 503.
  *
  * <p>The probe takes a connection from the pool (which validates it) and asks the driver whether it
- * still answers. When the database stalls, the pool's timeouts bound the probe, but at up to about
- * three times DATABASE_TIMEOUT (validation, then two attempts to connect); a readiness probe must
- * answer sooner than that. So the check waits at most {@value #ANSWER_WITHIN_SECONDS} s for the
- * probe and says DOWN if it has not finished; the probe runs on a managed thread, one at a time, so
- * frequent checks during an outage never pile up threads or connections.
+ * still answers. When the database stalls, the pool's timeouts bound the probe, but at
+ * DATABASE_TIMEOUT for each idle connection the pool checks and then for a new one; a readiness
+ * probe must answer sooner than that. So the check waits at most {@value #ANSWER_WITHIN_SECONDS} s
+ * for the probe and says DOWN if it has not finished; the probe runs on a managed thread, one at a
+ * time, so frequent checks during an outage never pile up threads or connections.
  */
 @Readiness
 @ApplicationScoped

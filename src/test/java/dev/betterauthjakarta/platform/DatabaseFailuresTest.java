@@ -8,9 +8,11 @@ import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.transaction.SystemException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures mean "the database cannot answer now" (503) and which are bugs (500). */
@@ -57,6 +59,19 @@ class DatabaseFailuresTest {
   @Test
   void aQueryTimeoutReportedByJpaIsAnOutage() {
     assertTrue(DatabaseFailures.outage(new QueryTimeoutException("timeout")).isPresent());
+  }
+
+  @Test
+  void aCommitThatHitABrokenConnectionIsAnOutage() {
+    // Payara: SystemException from commit, caused by an XAException whose own cause is not set
+    XAException xa =
+        new XAException("LocalTransactionException: An I/O error occurred while sending");
+    xa.errorCode = XAException.XAER_RMERR;
+    SystemException commit = new SystemException();
+    commit.initCause(xa);
+    assertTrue(DatabaseFailures.outage(new EJBException(commit)).isPresent());
+    XAException conflict = new XAException(XAException.XA_RBROLLBACK);
+    assertFalse(DatabaseFailures.outage(new EJBException(conflict)).isPresent());
   }
 
   @Test
