@@ -48,7 +48,7 @@ public final class DevServer {
       db =
           Database.fromUrl(
               env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
-      log("Using the PostgreSQL at " + db.jdbcUrl());
+      log("Using the PostgreSQL at " + Database.redacted(db.jdbcUrl()));
     } else {
       log("Starting embedded PostgreSQL, data in " + DATA.resolve("postgres").toAbsolutePath());
       postgres =
@@ -202,6 +202,15 @@ public final class DevServer {
               + uri.getRawPath()
               + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       return new Database(jdbc, orEmpty(u), orEmpty(p));
+    }
+
+    /**
+     * The URL with any password left out (a {@code password=} parameter, or the password of a
+     * {@code user:password@} part), for the console and the log: a secret is never printed.
+     */
+    static String redacted(String url) {
+      return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***")
+          .replaceAll("(//[^/@:]*):[^/@]*@", "$1:***@");
     }
 
     private static String orEmpty(String s) {

@@ -1,6 +1,7 @@
 package dev.betterauthjakarta.mail;
 
 import dev.betterauthjakarta.platform.ConfigValues;
+import dev.betterauthjakarta.platform.ServiceSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -10,12 +11,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * How mail leaves: SMTP when a host is set, otherwise the server log (development). Read strictly
- * ({@link ConfigValues}).
+ * How mail leaves: SMTP when a host is set, otherwise the server log, which only a development run
+ * may use: with an https {@code better.auth.url} (production) and no SMTP host the deployment fails
+ * (see {@link #requireSmtpInProduction}). Read strictly ({@link ConfigValues}).
  */
 @ApplicationScoped
 public class MailSettings {
   @Inject Config config;
+  @Inject ServiceSettings service;
 
   private Optional<String> smtpHost;
   private int smtpPort;
@@ -35,6 +38,26 @@ public class MailSettings {
     smtpSsl = ConfigValues.bool(config, "better.auth.smtp.ssl", false);
     mailFrom =
         ConfigValues.string(config, "better.auth.mail.from", "Better Auth <no-reply@localhost>");
+    requireSmtpInProduction(service.isHttps(), smtpHost);
+  }
+
+  /**
+   * Mailed links are credentials (a reset link sets a password), and a log is read by more people
+   * and kept longer than a mailbox; so only a development run, recognised by its plain-http base
+   * URL, may write mail to the log.
+   *
+   * @param https whether {@code better.auth.url} is https, i.e. the service runs in production
+   * @param smtpHost the configured SMTP server, if any
+   * @throws IllegalStateException in production without an SMTP server, which fails the deployment
+   */
+  static void requireSmtpInProduction(boolean https, Optional<String> smtpHost) {
+    if (https && smtpHost.isEmpty()) {
+      throw new IllegalStateException(
+          "better.auth.smtp.host (BETTER_AUTH_SMTP_HOST) must be set when better.auth.url is"
+              + " https: without an SMTP server, mail (password-reset and verification links"
+              + " among it) would be written to the server log. Only a development run with an"
+              + " http:// better.auth.url writes mail to the log.");
+    }
   }
 
   /** Reads the settings when the application starts, so a bad value fails the deployment. */

@@ -67,7 +67,9 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(406, "Not acceptable"),
   BAD_REQUEST(400, "Bad request"),
   CONFLICT(409, "The request conflicts with the current state; try again"),
-  INTERNAL_SERVER_ERROR(500, "Internal server error");
+  INTERNAL_SERVER_ERROR(500, "Internal server error"),
+  // ours: the database is unreachable or stalled; the answer carries Retry-After
+  SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable; try again shortly");
 
   private final int status;
   private final String message;
@@ -95,6 +97,7 @@ public enum ErrorCode {
       case 409 -> CONFLICT;
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> SERVICE_UNAVAILABLE;
       default -> status >= 500 ? INTERNAL_SERVER_ERROR : BAD_REQUEST;
     };
   }

@@ -11,6 +11,9 @@
  * NotSettable}); JSON-B with Better Auth's dates; the clock; random tokens and their hashes;
  * trusted origins and redirects; advisory locks and unique-violation handling; HTTP filters (body
  * limit, empty body, query text, Content-Type and Accept repair, CORS, origin check, OPTIONS as 204
- * with Allow); the settings all features share; Flyway migrations at deployment.
+ * with Allow, and the servlet filter that refuses an ambiguous body length); a stalled or
+ * unreachable database turned into 503 with Retry-After ({@link DatabaseFailures}); MicroProfile
+ * Health checks (readiness asks the database, liveness does not); the settings all features share;
+ * Flyway migrations at deployment, free of the request timeouts.
  */
 package dev.betterauthjakarta.platform;

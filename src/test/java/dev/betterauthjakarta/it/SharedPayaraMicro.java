@@ -50,6 +50,8 @@ import org.jboss.shrinkwrap.api.asset.Asset;
  * hook, registered when it started Payara and removed only by its undeploy, still destroys its
  * process.
  *
+ * <p>What the processes print is also kept in a file ({@link ServerOutput}).
+ *
  * <p>What tests share: the server's in-memory state and the database (which they already shared
  * before, in the same Failsafe run). Tests stay independent because each creates its own users.
  * Registered by {@link SharedPayaraMicroExtension}.
@@ -78,6 +80,7 @@ public final class SharedPayaraMicro
   @Override
   public void setup(PayaraMicroContainerConfiguration configuration) {
     this.configuration = configuration;
+    ServerOutput.capture(); // before any Payara prints its first line
   }
 
   @Override
