@@ -382,8 +382,17 @@ public class IdentityService {
    */
   public void storeTokens(Account account, ProviderTokens fresh, boolean mergeScopes) {
     Instant now = now();
-    ProviderTokens stored = tokensOfReadable(account);
-    seal(account, fresh.over(stored), now);
+    account.storeTokens(
+        resealed(account, "accessToken", fresh.accessToken(), account.storedAccessToken()),
+        resealed(account, "refreshToken", fresh.refreshToken(), account.storedRefreshToken()),
+        resealed(account, "idToken", fresh.idToken(), account.storedIdToken()),
+        fresh.accessToken() != null
+            ? fresh.accessTokenExpiresAt()
+            : account.getAccessTokenExpiresAt(),
+        fresh.refreshTokenExpiresAt() != null
+            ? fresh.refreshTokenExpiresAt()
+            : account.getRefreshTokenExpiresAt(),
+        now);
     if (mergeScopes && !fresh.scopes().isEmpty()) {
       List<String> merged = new ArrayList<>(scopesOf(account.getScope()));
       fresh.scopes().stream().filter(x -> !merged.contains(x)).forEach(merged::add);
@@ -392,11 +401,39 @@ public class IdentityService {
   }
 
   /**
-   * The account's tokens in plaintext, for their owner.
-   *
-   * @throws IllegalStateException when a stored token is sealed with a secret no longer configured
+   * One token column after a write: the provider's new value sealed, else the stored value sealed
+   * again under the current secret; a stored value that does not open stays as it is (never lost to
+   * a write that did not replace it).
    */
-  public ProviderTokens tokensOf(Account account) {
+  private String resealed(Account account, String column, String fresh, String stored) {
+    SecretCipher cipher = service.secretCipher();
+    String context = context(account, column);
+    if (fresh != null) {
+      return cipher.seal(fresh, context);
+    }
+    if (stored == null || cipher.isCurrent(stored)) {
+      return stored;
+    }
+    try {
+      return cipher.seal(cipher.open(stored, context), context);
+    } catch (IllegalStateException e) {
+      return stored;
+    }
+  }
+
+  /**
+   * The account's tokens in plaintext, for their owner; empty when a stored token does not open
+   * (sealed with a secret no longer configured, or copied from another row).
+   */
+  public Optional<ProviderTokens> tokensOf(Account account) {
+    try {
+      return Optional.of(open(account));
+    } catch (IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  private ProviderTokens open(Account account) {
     SecretCipher cipher = service.secretCipher();
     return new ProviderTokens(
         cipher.open(account.storedAccessToken(), context(account, "accessToken")),
@@ -405,21 +442,6 @@ public class IdentityService {
         account.getAccessTokenExpiresAt(),
         account.getRefreshTokenExpiresAt(),
         scopesOf(account.getScope()));
-  }
-
-  /** {@link #tokensOf}, with a token no configured secret opens read as absent. */
-  private ProviderTokens tokensOfReadable(Account account) {
-    try {
-      return tokensOf(account);
-    } catch (IllegalStateException e) {
-      return new ProviderTokens(
-          null,
-          null,
-          null,
-          account.getAccessTokenExpiresAt(),
-          account.getRefreshTokenExpiresAt(),
-          scopesOf(account.getScope()));
-    }
   }
 
   private void seal(Account account, ProviderTokens t, Instant now) {

@@ -101,16 +101,21 @@ public class OAuthFlows {
     SecretCipher cipher = service.secretCipher();
     String context = EXCHANGE + ":" + flow.exchangeSecretHash();
     JsonObject t = v.payload().getJsonObject("tokens");
-    ProviderTokens tokens =
-        new ProviderTokens(
-            open(t, "accessToken", cipher, context),
-            open(t, "refreshToken", cipher, context),
-            open(t, "idToken", cipher, context),
-            instant(t, "accessTokenExpiresAt"),
-            instant(t, "refreshTokenExpiresAt"),
-            t.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .toList());
+    ProviderTokens tokens;
+    try {
+      tokens =
+          new ProviderTokens(
+              open(t, "accessToken", cipher, context),
+              open(t, "refreshToken", cipher, context),
+              open(t, "idToken", cipher, context),
+              instant(t, "accessTokenExpiresAt"),
+              instant(t, "refreshTokenExpiresAt"),
+              t.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
+                  .map(JsonString::getString)
+                  .toList());
+    } catch (IllegalStateException e) {
+      return Optional.empty(); // the secret changed within the minute
+    }
     return Optional.of(
         new Pending(flow, ProviderProfile.fromJson(v.payload().getJsonObject("profile")), tokens));
   }

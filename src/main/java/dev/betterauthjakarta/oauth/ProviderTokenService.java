@@ -130,11 +130,8 @@ public class ProviderTokenService {
   }
 
   private ProviderTokens readable(Account account, ErrorCode otherwise) {
-    try {
-      return identities.tokensOf(account);
-    } catch (IllegalStateException e) {
-      throw new AuthException(otherwise); // sealed with a secret no longer configured
-    }
+    // Empty: sealed with a secret no longer configured, or not this row's.
+    return identities.tokensOf(account).orElseThrow(() -> new AuthException(otherwise));
   }
 
   private static AuthException notSupported(String providerId) {
