@@ -36,6 +36,8 @@ public class OAuthFlows {
 
   /** Stores the flow; the answer is its {@code state} (32 random characters). */
   public String begin(Flow flow) {
+    verifications.purgeExpired(STATE, 100);
+    verifications.purgeExpired(EXCHANGE, 100);
     return verifications.issue(STATE, flow.toJson(), STATE_LIFETIME);
   }
 

@@ -252,8 +252,10 @@ public class OAuthResource {
     Response.ResponseBuilder r =
         Response.status(Response.Status.FOUND)
             .location(landing.location())
-            .header(HttpHeaders.SET_COOKIE, stateCookie.clear())
             .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (landing.flowUsed()) {
+      r.header(HttpHeaders.SET_COOKIE, stateCookie.clear());
+    }
     if (landing.session().isPresent()) {
       IssuedSession s = landing.session().get();
       r = credentialsOut.withSession(r, headers, s.token(), s.session());

@@ -120,8 +120,12 @@ public class OAuthService {
   public record CallbackParams(
       String code, String state, String error, String errorDescription, String iss) {}
 
-  /** Where the callback sends the browser, and the session it opened, if any. */
-  public record Landing(URI location, Optional<IssuedSession> session) {}
+  /**
+   * Where the callback sends the browser, the session it opened if any, and whether the flow was
+   * used up (then the browser's state cookie is dropped; a request refused before that leaves the
+   * cookie for the flow's real callback).
+   */
+  public record Landing(URI location, Optional<IssuedSession> session, boolean flowUsed) {}
 
   /**
    * The provider's redirect back. Never throws: every failure is a redirect to the flow's error URL
@@ -136,18 +140,24 @@ public class OAuthService {
       CallbackPath path,
       ClientInfo client) {
     String defaultError = service.apiUrl() + "/error";
+    if (tooLong(params.code(), 4096)
+        || tooLong(params.state(), 256)
+        || tooLong(params.iss(), 2048)
+        || tooLong(params.error(), 256)) {
+      return refused(defaultError, ProviderFailure.INVALID_CALLBACK_REQUEST);
+    }
     if (params.state() == null || params.state().isEmpty()) {
-      return failed(defaultError, ProviderFailure.STATE_NOT_FOUND, null);
+      return refused(defaultError, ProviderFailure.STATE_NOT_FOUND);
     }
     Optional<Flow> found;
     try {
       found = flows.take(params.state()); // single use: a replayed state finds nothing
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Reading the flow of a callback failed", e);
-      return failed(defaultError, ProviderFailure.INTERNAL_ERROR, null);
+      return refused(defaultError, ProviderFailure.INTERNAL_ERROR);
     }
     if (found.isEmpty()) {
-      return failed(defaultError, ProviderFailure.STATE_MISMATCH, null);
+      return refused(defaultError, ProviderFailure.STATE_MISMATCH);
     }
     Flow flow = found.get();
     String errorUrl = flow.errorURL() != null ? flow.errorURL() : defaultError;
@@ -183,12 +193,12 @@ public class OAuthService {
               params.code(), URI.create(flow.redirectUri()), flow.codeVerifier(), flow.nonce());
       if (flow.finishesByExchange()) {
         String code = flows.hold(flow, answer.profile(), answer.tokens());
-        return new Landing(to(flow.callbackURL(), "exchangeCode", code), Optional.empty());
+        return new Landing(to(flow.callbackURL(), "exchangeCode", code), Optional.empty(), true);
       }
       if (flow.isLink()) {
         accounts.link(
             p.settings(), flow.userId(), Optional.empty(), answer.profile(), answer.tokens());
-        return new Landing(to(flow.callbackURL(), null, null), Optional.empty());
+        return new Landing(to(flow.callbackURL(), null, null), Optional.empty(), true);
       }
       SocialAccounts.SignedIn signedIn =
           accounts.signIn(
@@ -199,7 +209,7 @@ public class OAuthService {
               signedIn.newUser() && flow.newUserURL() != null
                   ? flow.newUserURL()
                   : flow.callbackURL();
-          yield new Landing(to(target, null, null), Optional.of(opened.session()));
+          yield new Landing(to(target, null, null), Optional.of(opened.session()), true);
         }
         case SignInGate.SecondFactorRequired stop ->
             failed(errorUrl, ProviderFailure.TWO_FACTOR_REQUIRED, null);
@@ -219,6 +229,10 @@ public class OAuthService {
     }
   }
 
+  private static boolean tooLong(String value, int max) {
+    return value != null && value.length() > max;
+  }
+
   private static boolean sameIssuer(String presented, URI configured) {
     String a = presented.replaceAll("/+$", "");
     String b = configured.toString().replaceAll("/+$", "");
@@ -230,13 +244,19 @@ public class OAuthService {
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A failure before the flow was found: the state cookie stays. */
+  private Landing refused(String errorUrl, String code) {
+    Landing l = failed(errorUrl, code, null);
+    return new Landing(l.location(), Optional.empty(), false);
+  }
+
   private Landing failed(String errorUrl, String code, String description) {
     String target = Redirects.withQueryParameter(errorUrl, "error", code);
     if (description != null && !description.isBlank()) {
       String d = description.length() > 256 ? description.substring(0, 256) : description;
       target = Redirects.withQueryParameter(target, "error_description", d);
     }
-    return new Landing(Redirects.location(service.baseUrl(), target), Optional.empty());
+    return new Landing(Redirects.location(service.baseUrl(), target), Optional.empty(), true);
   }
 
   private URI to(String target, String name, String value) {
