@@ -222,4 +222,28 @@ class SocialAttackIT {
         api().post("callback/mock").body("application/x-www-form-urlencoded", "").send();
     assertEquals(400, empty.status(), empty.toString());
   }
+
+  /** A provider that cannot be reached is a JSON error or an error redirect, never a 500. */
+  @Test
+  void aProviderThatIsDownIsAJsonErrorOrAnErrorRedirect() {
+    assertRefused(
+        "sign-in/social", "{\"provider\":\"offline\"}", null, 502, "PROVIDER_UNAVAILABLE");
+    String token =
+        IdentityProviderServer.idToken(
+            "offline",
+            "offline-client",
+            IdentityProviderServer.user(SocialSignInIT.sub(), TestUser.uniqueEmail(), true),
+            java.time.Duration.ofMinutes(5));
+    assertRefused(
+        "sign-in/social",
+        "{\"provider\":\"offline\",\"idToken\":{\"token\":\"" + token + "\"}}",
+        null,
+        502,
+        "PROVIDER_UNAVAILABLE");
+    // Discovery works, the token endpoint is down: the callback lands on the error URL.
+    Browser browser = new Browser(base);
+    Browser.Authorized at =
+        Browser.authorize(Browser.url(browser.post("sign-in/social", signInBody("flaky"), null)));
+    assertEquals("provider_unavailable", error(browser.get(at.servicePath()), APP + "/oops"));
+  }
 }
