@@ -16,12 +16,20 @@ import java.util.Optional;
  * request that starts a browser flow and required back on the callback. It ties the callback to the
  * browser that started the flow, so a {@code state} from another browser (login CSRF: an attacker's
  * own flow finished in the victim's browser) is refused. HttpOnly, SameSite=Lax (sent on the
- * provider's top-level redirect back), Secure and {@code __Secure-} prefixed over https.
+ * provider's top-level redirect back), Path=/ without Domain, Secure and {@code __Host-} prefixed
+ * over https.
  */
 @ApplicationScoped
 public class StateCookie {
   static final String NAME = "better-auth.state";
-  static final String SECURE_NAME = "__Secure-" + NAME;
+
+  /**
+   * Over https the {@code __Host-} prefix (Better Auth: {@code __Secure-}): a browser then accepts
+   * the cookie only from this host, so a sibling subdomain cannot plant its own flow's state in the
+   * victim's browser (cookie tossing) to finish its flow there. Clients never read this HttpOnly
+   * cookie, so its name is the server's business.
+   */
+  static final String SECURE_NAME = "__Host-" + NAME;
 
   @Inject ServiceSettings service;
 

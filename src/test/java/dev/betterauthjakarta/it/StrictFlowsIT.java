@@ -220,6 +220,11 @@ class StrictFlowsIT {
   /** Required verification applies to provider sign-ins too: the gate both sign-ins pass. */
   @Test
   void aProviderSignInNeedsAVerifiedEmailWhenVerificationIsRequired() {
+    Browser starter = new Browser(base);
+    starter.post("sign-in/social", SocialSignInIT.signInBody("mock"), null);
+    assertTrue(
+        starter.cookie("__Host-better-auth.state").isPresent(),
+        "over https the state cookie is host-only");
     String email = TestUser.uniqueEmail();
     Api.Reply unverified =
         SocialSignInIT.signInThrough(
