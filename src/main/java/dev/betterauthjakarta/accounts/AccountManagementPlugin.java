@@ -45,7 +45,7 @@ public class AccountManagementPlugin implements AccountManagement {
     request.requireTarget();
     c.requireFresh();
     sessions.lockCaller(c);
-    identities.unlinkAccount(c.userId(), request::matches);
+    identities.unlinkAccount(c.userId(), request::matches, settings.allowUnlinkingAll());
   }
 
   private static Caller signedIn(Optional<Caller> caller) {

@@ -1,6 +1,7 @@
 package dev.betterauthjakarta.session;
 
 import dev.betterauthjakarta.identity.IdentityService;
+import dev.betterauthjakarta.identity.IdentitySettings;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
@@ -26,6 +27,7 @@ public class SessionService {
   @Inject Clock clock;
   @Inject SessionSettings settings;
   @Inject IdentityService identities;
+  @Inject IdentitySettings identitySettings;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
@@ -43,6 +45,29 @@ public class SessionService {
             client.userAgent());
     em.persist(session);
     return new IssuedSession(token, SessionView.from(session, token));
+  }
+
+  /**
+   * The one gate every sign-in passes once the identity is proved, whatever proved it (a password,
+   * an identity provider's answer or id token): a banned user gets no session, an unverified email
+   * none when verification is required, and a two-factor user stops before the session. The caller
+   * holds the user's row lock, so a ban or credential change cannot slip in between.
+   *
+   * @param user the user, locked by the caller
+   * @throws AuthException 403 BANNED_USER, 403 EMAIL_NOT_VERIFIED
+   */
+  public SignInGate signIn(User user, boolean rememberMe, ClientInfo client) {
+    if (user.checkBanAt(now())) {
+      throw new AuthException(ErrorCode.BANNED_USER);
+    }
+    if (identitySettings.requireEmailVerification() && !user.isEmailVerified()) {
+      throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED);
+    }
+    if (user.isTwoFactorEnabled()) {
+      // No session without the second factor (this service has no 2FA routes yet).
+      return new SignInGate.SecondFactorRequired();
+    }
+    return new SignInGate.Opened(issue(user, rememberMe, client), UserView.from(user));
   }
 
   /**

@@ -2,18 +2,15 @@ package dev.betterauthjakarta.signin;
 
 import dev.betterauthjakarta.identity.CredentialSnapshot;
 import dev.betterauthjakarta.identity.IdentityService;
-import dev.betterauthjakarta.identity.IdentitySettings;
 import dev.betterauthjakarta.identity.SignInLock;
 import dev.betterauthjakarta.identity.User;
-import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
+import dev.betterauthjakarta.session.SignInGate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -22,8 +19,6 @@ import java.util.Optional;
  */
 @Stateless
 public class SignInCompletion {
-  @Inject Clock clock;
-  @Inject IdentitySettings settings;
   @Inject IdentityService identities;
   @Inject SessionService sessions;
 
@@ -50,18 +45,12 @@ public class SignInCompletion {
     if (user == null) {
       return Optional.empty();
     }
-    if (user.checkBanAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
-      throw new AuthException(ErrorCode.BANNED_USER);
-    }
-    if (settings.requireEmailVerification() && !user.isEmailVerified()) {
-      throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED);
-    }
-    if (user.isTwoFactorEnabled()) {
-      // No session without the second factor (this service has no 2FA routes yet).
-      return Optional.of(new SignInOutcome.SecondFactorRequired());
-    }
+    // Ban, required verification and the second factor: the gate every sign-in passes.
     return Optional.of(
-        new SignInOutcome.SignedIn(
-            Optional.of(sessions.issue(user, rememberMe, client)), UserView.from(user)));
+        switch (sessions.signIn(user, rememberMe, client)) {
+          case SignInGate.Opened opened ->
+              new SignInOutcome.SignedIn(Optional.of(opened.session()), opened.user());
+          case SignInGate.SecondFactorRequired stop -> new SignInOutcome.SecondFactorRequired();
+        });
   }
 }

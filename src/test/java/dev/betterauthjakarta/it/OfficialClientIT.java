@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,8 +39,9 @@ class OfficialClientIT {
   @ArquillianResource URL base;
 
   @Test
-  void theOfficialClientSignsUpUpdatesListsUnlinksSignsInRevokesSignsOutAndDeletes()
-      throws Exception {
+  void
+      theOfficialClientSignsUpUpdatesLinksListsUnlinksSignsInRevokesSignsOutDeletesAndSignsInSocially()
+          throws Exception {
     Assumptions.assumeTrue(
         runs("node", "--version") && runs(npm(), "--version"),
         "Node.js/npm not found on the PATH: skipping the official Better Auth client test");
@@ -52,7 +54,31 @@ class OfficialClientIT {
       assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
     }
     String baseUrl = base.toString().replaceAll("/$", "");
-    Result client = run(120, "node", "official-client.mjs", baseUrl, BrowserIT.APP);
+    String runId = Long.toString(System.nanoTime(), 36);
+    String linkToken =
+        IdentityProviderServer.idToken(
+            "mock",
+            IdentityProviderServer.CLIENT_ID,
+            IdentityProviderServer.user(
+                "client-link-" + runId, "client-new-" + runId + "@example.com", true),
+            Duration.ofMinutes(10));
+    String socialToken =
+        IdentityProviderServer.idToken(
+            "mock",
+            IdentityProviderServer.CLIENT_ID,
+            IdentityProviderServer.user(
+                "client-social-" + runId, "client-social-" + runId + "@example.com", true),
+            Duration.ofMinutes(10));
+    Result client =
+        run(
+            120,
+            "node",
+            "official-client.mjs",
+            baseUrl,
+            BrowserIT.APP,
+            runId,
+            linkToken,
+            socialToken);
     System.out.println(client.output());
     assertEquals(0, client.exit(), client.output());
     assertTrue(client.output().contains("all steps passed"), client.output());
