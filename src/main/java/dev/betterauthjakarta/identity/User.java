@@ -1,10 +1,9 @@
 package dev.betterauthjakarta.identity;
 
-import dev.betterauthjakarta.platform.JsonObjectConverter;
+import dev.betterauthjakarta.platform.StoredJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -52,9 +51,11 @@ public class User {
   private Instant banExpires;
   private boolean twoFactorEnabled;
 
-  @Convert(converter = JsonObjectConverter.class)
+  /**
+   * The jsonb column as its JSON text ({@link StoredJson}: the mapping both JPA providers share).
+   */
   @Column(name = "metadata")
-  private JsonObject metadata = JsonValue.EMPTY_JSON_OBJECT;
+  private String metadata = "{}";
 
   protected User() {}
 
@@ -66,7 +67,7 @@ public class User {
     this.image = n.image();
     this.username = n.username();
     this.displayUsername = n.displayUsername();
-    this.metadata = n.metadata() == null ? JsonValue.EMPTY_JSON_OBJECT : n.metadata();
+    this.metadata = StoredJson.write(n.metadata());
     this.createdAt = now;
     this.updatedAt = now;
     this.role = DEFAULT_ROLE;
@@ -144,7 +145,7 @@ public class User {
     change.image().ifPresent(v -> image = v);
     change.username().ifPresent(v -> username = v);
     change.displayUsername().ifPresent(v -> displayUsername = v);
-    change.metadata().ifPresent(v -> metadata = v == null ? JsonValue.EMPTY_JSON_OBJECT : v);
+    change.metadata().ifPresent(v -> metadata = StoredJson.write(v));
     updatedAt = now;
   }
 
@@ -206,7 +207,7 @@ public class User {
 
   @PostLoad
   void warnOfUnreadableMetadata() {
-    if (metadata == null) { // JsonObjectConverter could not read the stored value
+    if (StoredJson.read(metadata) == null) {
       LOG.warning(
           "User "
               + id
@@ -217,6 +218,7 @@ public class User {
 
   /** The metadata; {@code {}} when the stored value cannot be read (see the class comment). */
   public JsonObject getMetadata() {
-    return metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata;
+    JsonObject value = StoredJson.read(metadata);
+    return value == null ? JsonValue.EMPTY_JSON_OBJECT : value;
   }
 }

@@ -40,6 +40,7 @@ public class TestServices implements LauncherSessionListener {
     if (!Boolean.getBoolean("embedded.services") || postgres != null) {
       return;
     }
+    ServerOutput.capture(); // before any server (Payara or WildFly) prints its first line
     try {
       postgres = EmbeddedPostgres.builder().setPort(Integer.getInteger("it.pg.port")).start();
     } catch (IOException e) {
