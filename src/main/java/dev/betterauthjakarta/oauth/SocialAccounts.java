@@ -27,6 +27,9 @@ import java.util.Optional;
  *       verified, the provider is trusted ({@code trusted-providers}), implicit linking is on, and
  *       the local user's own email is verified: otherwise whoever registers the victim's address at
  *       a lax provider, or pre-registers it here, would take the account over.
+ *   <li>Only a trusted provider's word verifies an address: a user created or signed in through an
+ *       untrusted one keeps an unverified email whatever it asserts, so it cannot prepare an
+ *       account for the implicit link above.
  *   <li>An explicit link needs linking on and the provider trusted or the email verified, and the
  *       provider's email must be the user's unless {@code allow-different-emails}.
  *   <li>A provider identity belongs to one user: every claim on it takes its advisory lock first
@@ -72,7 +75,7 @@ public class SocialAccounts {
               .findLocked(existing.get().getUserId())
               .orElseThrow(() -> new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT));
       identities.storeTokens(existing.get(), tokens, false);
-      if (profile.emailVerified()
+      if (vouchesForEmail(provider, profile)
           && !user.isEmailVerified()
           && profile.email().equals(user.getEmail())) {
         user.verifyEmail(now());
@@ -104,12 +107,23 @@ public class SocialAccounts {
                     null,
                     null,
                     JsonValue.EMPTY_JSON_OBJECT),
-                profile.emailVerified());
+                vouchesForEmail(provider, profile));
         identities.linkAccount(user, provider.id(), profile.accountId(), tokens);
         newUser = true;
       }
     }
     return new SignedIn(sessions.signIn(user, true, client), newUser);
+  }
+
+  /**
+   * Whether the provider's word verifies the address here: it asserts the email is verified and it
+   * is trusted. An untrusted provider may let anyone claim any address as verified; if its word
+   * verified a user's email, an attacker could sign up (or verify a password account registered)
+   * with the victim's address through it, and the victim's later sign-in through a trusted provider
+   * would be linked implicitly into the attacker's account.
+   */
+  private boolean vouchesForEmail(ProviderSettings provider, ProviderProfile p) {
+    return p.emailVerified() && settings.isTrusted(provider.id());
   }
 
   /**
@@ -120,8 +134,7 @@ public class SocialAccounts {
   private boolean implicitLinkAllowed(ProviderSettings provider, ProviderProfile p, User user) {
     return settings.linkingEnabled()
         && settings.implicitLinking()
-        && settings.isTrusted(provider.id())
-        && p.emailVerified()
+        && vouchesForEmail(provider, p)
         && user.isEmailVerified();
   }
 
