@@ -5,7 +5,6 @@ import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.NewUser;
 import dev.betterauthjakarta.identity.ProviderTokens;
 import dev.betterauthjakarta.identity.User;
-import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.session.SignInGate;
@@ -31,7 +30,8 @@ import java.util.Optional;
  *       untrusted one keeps an unverified email whatever it asserts, so it cannot prepare an
  *       account for the implicit link above.
  *   <li>An explicit link needs linking on and the provider trusted or the email verified, and the
- *       provider's email must be the user's unless {@code allow-different-emails}.
+ *       provider's email must be the user's unless {@code allow-different-emails}. It completes
+ *       only while the session that asked for it lasts.
  *   <li>A provider identity belongs to one user: every claim on it takes its advisory lock first
  *       (then the email's, then the user row), and the database's unique index is the last line.
  *   <li>Every rule a password sign-in applies applies here ({@link SessionService#signIn}).
@@ -139,33 +139,32 @@ public class SocialAccounts {
   }
 
   /**
+   * Who a link is for: the user, and the session that asked for it (the caller's own, or the one
+   * that started a redirect flow); the link is made only while that session lasts.
+   */
+  public record Linker(String userId, String sessionId) {}
+
+  /**
    * Links a provider identity to a user (the end of link-social). Already linked to this user: the
    * tokens are updated and the granted scopes added.
    *
-   * @param caller the signed-in caller when there is one (its session is checked under the lock)
+   * @param linker the user and the session that asked (checked under the user's lock)
    * @throws ProviderFailure unable_to_link_account (linking off, an untrusted provider with an
-   *     unverified email, or the user is gone), email_does_not_match,
-   *     account_already_linked_to_different_user
+   *     unverified email), email_does_not_match, account_already_linked_to_different_user
    */
   public void link(
-      ProviderSettings provider,
-      String userId,
-      Optional<Caller> caller,
-      ProviderProfile profile,
-      ProviderTokens tokens) {
+      ProviderSettings provider, Linker linker, ProviderProfile profile, ProviderTokens tokens) {
+    String userId = linker.userId();
     if (!settings.linkingEnabled()
         || !(settings.isTrusted(provider.id()) || profile.emailVerified())) {
       throw new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT);
     }
     identities.lockProviderIdentity(provider.id(), profile.accountId());
-    // With a caller (id-token link, exchange), its session must still exist: a link racing a
-    // revocation of that session does nothing.
-    User user =
-        caller.isPresent()
-            ? sessions.lockCaller(caller.get())
-            : identities
-                .findLocked(userId)
-                .orElseThrow(() -> new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT));
+    // The session that asked must still exist, whether it asks now (id-token link, exchange) or
+    // started a redirect flow minutes ago: a link racing or following a sign-out or revocation of
+    // that session does nothing (else a stolen session, revoked once found out, would still leave
+    // the thief's identity linked by a flow it had started).
+    User user = sessions.lockUserOfSession(userId, linker.sessionId());
     // The user's address now, not when the flow began: an email change in between counts.
     if (!settings.allowDifferentEmails()
         && (profile.email() == null || !profile.email().equals(user.getEmail()))) {

@@ -153,6 +153,67 @@ class OAuthAttackIT {
     assertEquals("account_not_linked", error(victim, APP + "/oops"));
   }
 
+  // --- a link flow outliving the session that started it -------------------------------------
+
+  /** A browser link flow for {@code u}'s session, up to the provider's redirect back. */
+  private Browser.Authorized startLink(Browser b, String token, String provider) {
+    String body =
+        Json.createObjectBuilder()
+            .add("provider", provider)
+            .add("callbackURL", APP + "/linked")
+            .add("errorCallbackURL", APP + "/link-failed")
+            .build()
+            .toString();
+    return Browser.authorize(Browser.url(b.post("link-social", body, token)));
+  }
+
+  /**
+   * A thief with a stolen (fresh) session starts link-social for their own identity; the victim
+   * notices and signs that session out (or revokes every session). The flow the thief started must
+   * die with the session, or the thief's identity is linked minutes later and survives every
+   * revocation.
+   */
+  @Test
+  void aLinkFlowDiesWithTheSessionThatStartedIt() {
+    TestUser victim = TestUser.signUp(api());
+    String stolen = victim.signIn(api());
+    Browser thief = new Browser(base);
+    Browser.Authorized at = startLink(thief, stolen, "mock");
+    String thiefSub = sub();
+    IdentityProviderServer.script(
+        at.code(), IdentityProviderServer.user(thiefSub, victim.email(), true));
+    assertEquals(
+        200, api().post("revoke-sessions").bearer(victim.token()).json("{}").send().status());
+
+    Api.Reply landed = thief.get(at.servicePath());
+    assertEquals("unable_to_link_account", error(landed, APP + "/link-failed"));
+    assertEquals(
+        0,
+        Db.count(
+            "select count(*) from \"account\" where \"providerId\" = 'mock' and \"accountId\" = ?",
+            thiefSub),
+        "the thief's identity is not linked");
+
+    // The same with a plain sign-out of the session that started the flow.
+    String second = victim.signIn(api());
+    Browser again = new Browser(base);
+    Browser.Authorized at2 = startLink(again, second, "mock");
+    String sub2 = sub();
+    IdentityProviderServer.script(
+        at2.code(), IdentityProviderServer.user(sub2, victim.email(), true));
+    assertEquals(200, api().post("sign-out").bearer(second).send().status());
+    assertEquals(
+        "unable_to_link_account", error(again.get(at2.servicePath()), APP + "/link-failed"));
+
+    // A link flow whose session lasts still links.
+    String third = victim.signIn(api());
+    Browser ok = new Browser(base);
+    Browser.Authorized at3 = startLink(ok, third, "mock");
+    IdentityProviderServer.script(
+        at3.code(), IdentityProviderServer.user(sub(), victim.email(), true));
+    assertEquals(APP + "/linked", location(ok.get(at3.servicePath())));
+  }
+
   /** A trusted provider's word still verifies the address (the rule did not go too far). */
   @Test
   void aTrustedProviderStillVerifiesTheAddress() {
