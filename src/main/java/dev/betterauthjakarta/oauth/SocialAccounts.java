@@ -29,9 +29,9 @@ import java.util.Optional;
  *   <li>Only a trusted provider's word verifies an address: a user created or signed in through an
  *       untrusted one keeps an unverified email whatever it asserts, so it cannot prepare an
  *       account for the implicit link above.
- *   <li>An explicit link needs linking on and the provider trusted or the email verified, and the
- *       provider's email must be the user's unless {@code allow-different-emails}. It completes
- *       only while the session that asked for it lasts.
+ *   <li>An explicit link needs linking on and the provider trusted or both emails (the provider's
+ *       and the user's) verified, and the provider's email must be the user's unless {@code
+ *       allow-different-emails}. It completes only while the session that asked for it lasts.
  *   <li>A provider identity belongs to one user: every claim on it takes its advisory lock first
  *       (then the email's, then the user row), and the database's unique index is the last line.
  *   <li>Every rule a password sign-in applies applies here ({@link SessionService#signIn}).
@@ -150,7 +150,8 @@ public class SocialAccounts {
    *
    * @param linker the user and the session that asked (checked under the user's lock)
    * @throws ProviderFailure unable_to_link_account (linking off, an untrusted provider with an
-   *     unverified email), email_does_not_match, account_already_linked_to_different_user
+   *     unverified provider or local email), email_does_not_match,
+   *     account_already_linked_to_different_user
    */
   public void link(
       ProviderSettings provider, Linker linker, ProviderProfile profile, ProviderTokens tokens) {
@@ -165,6 +166,12 @@ public class SocialAccounts {
     // that session does nothing (else a stolen session, revoked once found out, would still leave
     // the thief's identity linked by a flow it had started).
     User user = sessions.lockUserOfSession(userId, linker.sessionId());
+    // An untrusted provider's word proves no mailbox, and neither does an unverified local address:
+    // together they would let whoever registered someone else's address here attach a second way
+    // in that outlives the owner's password reset.
+    if (!settings.isTrusted(provider.id()) && !user.isEmailVerified()) {
+      throw new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT);
+    }
     // The user's address now, not when the flow began: an email change in between counts.
     if (!settings.allowDifferentEmails()
         && (profile.email() == null || !profile.email().equals(user.getEmail()))) {
