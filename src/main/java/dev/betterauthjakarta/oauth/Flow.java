@@ -14,6 +14,8 @@ import java.util.List;
  * @param userId the user a link flow links to; empty for a sign-in (first in the JSON, so the rows
  *     of a deleted user are found)
  * @param linkEmail the user's email when the flow began (link flows), else null
+ * @param sessionId the session that started a link flow (the link completes only while it lasts),
+ *     else null
  * @param redirectUri the redirect URI sent to the provider (the code is bound to it)
  * @param codeVerifier the PKCE verifier, or null when the provider does not use PKCE
  * @param nonce the nonce the id token must carry, or null
@@ -32,7 +34,8 @@ record Flow(
     String linkEmail,
     boolean requestSignUp,
     String exchangeSecretHash,
-    List<String> scopes) {
+    List<String> scopes,
+    String sessionId) {
 
   boolean isLink() {
     return linkEmail != null;
@@ -56,6 +59,7 @@ record Flow(
     optional(b, "newUserURL", newUserURL);
     optional(b, "linkEmail", linkEmail);
     optional(b, "exchangeSecretHash", exchangeSecretHash);
+    optional(b, "sessionId", sessionId);
     var s = Json.createArrayBuilder();
     scopes.forEach(s::add);
     return b.add("scopes", s).build();
@@ -76,7 +80,8 @@ record Flow(
         j.getString("exchangeSecretHash", null),
         j.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
             .map(JsonString::getString)
-            .toList());
+            .toList(),
+        j.getString("sessionId", null));
   }
 
   private static void optional(JsonObjectBuilder b, String key, String value) {

@@ -87,7 +87,8 @@ public class OAuthService {
             linkFor.map(c -> c.user().email() == null ? "" : c.user().email()).orElse(null),
             s.requestSignUp(),
             secret == null ? null : Tokens.hash(secret),
-            s.scopes());
+            s.scopes(),
+            linkFor.map(Caller::sessionId).orElse(null));
     String state = flows.begin(flow);
     try {
       URI url =
@@ -197,7 +198,10 @@ public class OAuthService {
       }
       if (flow.isLink()) {
         accounts.link(
-            p.settings(), flow.userId(), Optional.empty(), answer.profile(), answer.tokens());
+            p.settings(),
+            new SocialAccounts.Linker(flow.userId(), flow.sessionId()),
+            answer.profile(),
+            answer.tokens());
         return new Landing(to(flow.callbackURL(), null, null), Optional.empty(), true);
       }
       SocialAccounts.SignedIn signedIn =
@@ -220,6 +224,8 @@ public class OAuthService {
       return switch (e.code()) {
         case EMAIL_NOT_VERIFIED -> failed(errorUrl, ProviderFailure.EMAIL_NOT_VERIFIED, null);
         case CONFLICT -> failed(errorUrl, ProviderFailure.UNABLE_TO_LINK_ACCOUNT, null);
+        // The session that started a link flow ended (sign-out, revocation) before it finished.
+        case UNAUTHORIZED -> failed(errorUrl, ProviderFailure.UNABLE_TO_LINK_ACCOUNT, null);
         // A refusal with a code (a ban) is forwarded verbatim, as Better Auth does.
         default -> failed(errorUrl, e.code().name(), e.getMessage());
       };
@@ -306,7 +312,8 @@ public class OAuthService {
 
   private void link(IdentityProvider p, Caller caller, ProviderProfile profile, ProviderTokens t) {
     try {
-      accounts.link(p.settings(), caller.userId(), Optional.of(caller), profile, t);
+      accounts.link(
+          p.settings(), new SocialAccounts.Linker(caller.userId(), caller.sessionId()), profile, t);
     } catch (ProviderFailure e) {
       throw switch (e.code()) {
         case ProviderFailure.EMAIL_DOES_NOT_MATCH ->

@@ -238,14 +238,28 @@ final class OidcProvider implements IdentityProvider {
         throw new ProviderFailure(
             ProviderFailure.UNABLE_TO_GET_USER_INFO, "userinfo is about another subject");
       }
-      claims = claims == null ? info : merge(claims, info);
+      claims =
+          claims == null ? info : withUserInfo(claims, info, names.email(), names.emailVerified());
     }
     return toProfile(claims);
   }
 
-  private static JsonObject merge(JsonObject first, JsonObject second) {
-    var b = jakarta.json.Json.createObjectBuilder(second);
-    first.forEach(b::add);
+  /**
+   * The id token's claims completed from the userinfo answer (the id token wins where both speak).
+   * When the address comes from userinfo, so does the word on whether it is verified: an id token
+   * that says {@code email_verified: true} without naming an address vouches for none, and must not
+   * verify the one userinfo named.
+   */
+  static JsonObject withUserInfo(
+      JsonObject idClaims, JsonObject info, String emailClaim, String emailVerifiedClaim) {
+    boolean addressFromUserInfo = ProviderHttp.string(idClaims, emailClaim) == null;
+    var b = jakarta.json.Json.createObjectBuilder(info);
+    idClaims.forEach(
+        (name, value) -> {
+          if (!(addressFromUserInfo && name.equals(emailVerifiedClaim))) {
+            b.add(name, value);
+          }
+        });
     return b.build();
   }
 

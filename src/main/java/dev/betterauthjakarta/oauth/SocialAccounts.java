@@ -5,7 +5,6 @@ import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.NewUser;
 import dev.betterauthjakarta.identity.ProviderTokens;
 import dev.betterauthjakarta.identity.User;
-import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.session.SignInGate;
@@ -27,8 +26,12 @@ import java.util.Optional;
  *       verified, the provider is trusted ({@code trusted-providers}), implicit linking is on, and
  *       the local user's own email is verified: otherwise whoever registers the victim's address at
  *       a lax provider, or pre-registers it here, would take the account over.
- *   <li>An explicit link needs linking on and the provider trusted or the email verified, and the
- *       provider's email must be the user's unless {@code allow-different-emails}.
+ *   <li>Only a trusted provider's word verifies an address: a user created or signed in through an
+ *       untrusted one keeps an unverified email whatever it asserts, so it cannot prepare an
+ *       account for the implicit link above.
+ *   <li>An explicit link needs linking on and the provider trusted or both emails (the provider's
+ *       and the user's) verified, and the provider's email must be the user's unless {@code
+ *       allow-different-emails}. It completes only while the session that asked for it lasts.
  *   <li>A provider identity belongs to one user: every claim on it takes its advisory lock first
  *       (then the email's, then the user row), and the database's unique index is the last line.
  *   <li>Every rule a password sign-in applies applies here ({@link SessionService#signIn}).
@@ -72,7 +75,7 @@ public class SocialAccounts {
               .findLocked(existing.get().getUserId())
               .orElseThrow(() -> new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT));
       identities.storeTokens(existing.get(), tokens, false);
-      if (profile.emailVerified()
+      if (vouchesForEmail(provider, profile)
           && !user.isEmailVerified()
           && profile.email().equals(user.getEmail())) {
         user.verifyEmail(now());
@@ -104,12 +107,23 @@ public class SocialAccounts {
                     null,
                     null,
                     JsonValue.EMPTY_JSON_OBJECT),
-                profile.emailVerified());
+                vouchesForEmail(provider, profile));
         identities.linkAccount(user, provider.id(), profile.accountId(), tokens);
         newUser = true;
       }
     }
     return new SignedIn(sessions.signIn(user, true, client), newUser);
+  }
+
+  /**
+   * Whether the provider's word verifies the address here: it asserts the email is verified and it
+   * is trusted. An untrusted provider may let anyone claim any address as verified; if its word
+   * verified a user's email, an attacker could sign up (or verify a password account registered)
+   * with the victim's address through it, and the victim's later sign-in through a trusted provider
+   * would be linked implicitly into the attacker's account.
+   */
+  private boolean vouchesForEmail(ProviderSettings provider, ProviderProfile p) {
+    return p.emailVerified() && settings.isTrusted(provider.id());
   }
 
   /**
@@ -120,39 +134,44 @@ public class SocialAccounts {
   private boolean implicitLinkAllowed(ProviderSettings provider, ProviderProfile p, User user) {
     return settings.linkingEnabled()
         && settings.implicitLinking()
-        && settings.isTrusted(provider.id())
-        && p.emailVerified()
+        && vouchesForEmail(provider, p)
         && user.isEmailVerified();
   }
+
+  /**
+   * Who a link is for: the user, and the session that asked for it (the caller's own, or the one
+   * that started a redirect flow); the link is made only while that session lasts.
+   */
+  public record Linker(String userId, String sessionId) {}
 
   /**
    * Links a provider identity to a user (the end of link-social). Already linked to this user: the
    * tokens are updated and the granted scopes added.
    *
-   * @param caller the signed-in caller when there is one (its session is checked under the lock)
+   * @param linker the user and the session that asked (checked under the user's lock)
    * @throws ProviderFailure unable_to_link_account (linking off, an untrusted provider with an
-   *     unverified email, or the user is gone), email_does_not_match,
+   *     unverified provider or local email), email_does_not_match,
    *     account_already_linked_to_different_user
    */
   public void link(
-      ProviderSettings provider,
-      String userId,
-      Optional<Caller> caller,
-      ProviderProfile profile,
-      ProviderTokens tokens) {
+      ProviderSettings provider, Linker linker, ProviderProfile profile, ProviderTokens tokens) {
+    String userId = linker.userId();
     if (!settings.linkingEnabled()
         || !(settings.isTrusted(provider.id()) || profile.emailVerified())) {
       throw new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT);
     }
     identities.lockProviderIdentity(provider.id(), profile.accountId());
-    // With a caller (id-token link, exchange), its session must still exist: a link racing a
-    // revocation of that session does nothing.
-    User user =
-        caller.isPresent()
-            ? sessions.lockCaller(caller.get())
-            : identities
-                .findLocked(userId)
-                .orElseThrow(() -> new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT));
+    // The session that asked must still exist, whether it asks now (id-token link, exchange) or
+    // started a redirect flow minutes ago: a link racing or following a sign-out or revocation of
+    // that session does nothing (else a stolen session, revoked once found out, would still leave
+    // the thief's identity linked by a flow it had started).
+    User user = sessions.lockUserOfSession(userId, linker.sessionId());
+    // An untrusted provider's word proves no mailbox, and neither does an unverified local address:
+    // together they would let whoever registered someone else's address here attach a second way
+    // in that outlives the owner's password reset.
+    if (!settings.isTrusted(provider.id()) && !user.isEmailVerified()) {
+      throw new ProviderFailure(ProviderFailure.UNABLE_TO_LINK_ACCOUNT);
+    }
     // The user's address now, not when the flow began: an email change in between counts.
     if (!settings.allowDifferentEmails()
         && (profile.email() == null || !profile.email().equals(user.getEmail()))) {

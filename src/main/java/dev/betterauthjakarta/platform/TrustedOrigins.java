@@ -51,9 +51,9 @@ public final class TrustedOrigins {
   /**
    * Whether a browser may be sent to {@code url}: a path on this service, or an absolute http(s)
    * URL on a trusted origin. Control characters are refused anywhere (a browser drops a tab or
-   * newline, turning {@code /<tab>/evil.example} into {@code //evil.example}); characters a URI
-   * cannot hold (such as {@code {}}) are percent-encoded first, so every accepted value can be
-   * redirected to ({@link Redirects}).
+   * newline, turning {@code /<tab>/evil.example} into {@code //evil.example}), and so is userinfo
+   * before the host; characters a URI cannot hold (such as {@code {}}) are percent-encoded first,
+   * so every accepted value can be redirected to ({@link Redirects}).
    */
   public boolean isTrustedUrl(String url) {
     Optional<URI> uri = toUri(url);
@@ -67,7 +67,10 @@ public final class TrustedOrigins {
           && uri.get().getScheme() == null
           && uri.get().getRawAuthority() == null;
     }
-    return originOf(uri.get()).map(this::isTrustedOrigin).orElse(false);
+    // Credentials before the host ("https://evil.example%5C@app.example.com") are never needed
+    // by a trusted page and only make a trusted URL read like another site's.
+    return uri.get().getRawUserInfo() == null
+        && originOf(uri.get()).map(this::isTrustedOrigin).orElse(false);
   }
 
   /**

@@ -162,8 +162,23 @@ public class SessionService {
    * @throws AuthException 401 UNAUTHORIZED when the user or the session is gone
    */
   public User lockCaller(Caller caller) {
-    User user = identities.lock(caller.userId());
-    if (em.find(Session.class, caller.sessionId()) == null) {
+    return lockUserOfSession(caller.userId(), caller.sessionId());
+  }
+
+  /**
+   * {@link #lockCaller} for a change a caller started earlier and that completes without it (a
+   * link-social flow finished by the provider's redirect): the user's row, locked, if the session
+   * that started the change still exists and is the user's. A sign-out, revocation or credential
+   * change in between ends the pending change with the session.
+   *
+   * @throws AuthException 401 UNAUTHORIZED when the user or that session is gone
+   */
+  public User lockUserOfSession(String userId, String sessionId) {
+    User user = identities.lock(userId);
+    Session session = sessionId == null ? null : em.find(Session.class, sessionId);
+    if (session == null
+        || !session.getUserId().equals(userId)
+        || session.isExpiredAt(clock.instant())) {
       throw new AuthException(ErrorCode.UNAUTHORIZED);
     }
     return user;

@@ -124,6 +124,7 @@ class AccountLinkingIT {
   @Test
   void linkSocialFromAnUntrustedProviderNeedsTheProviderToVouchForTheEmail() {
     TestUser u = TestUser.signUp(api());
+    verifyEmail(u); // an untrusted provider links only to a verified address (OAuthAttackIT)
     Api.Reply landed =
         linkThrough(u, "untrusted", IdentityProviderServer.user(sub(), u.email(), false));
     assertEquals("unable_to_link_account", error(landed, APP + "/link-failed"));

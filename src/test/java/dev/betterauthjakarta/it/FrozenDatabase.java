@@ -43,7 +43,21 @@ final class FrozenDatabase implements AutoCloseable {
           .children()
           .forEach(p -> pids.add(p.pid()));
       signal("STOP", pids);
-      List<Long> running = pids.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+      // A stop signal takes effect when the process next runs (one in uninterruptible disk wait
+      // stops once the I/O completes): on a loaded machine that can take a moment, so wait for it.
+      List<Long> running = pids;
+      for (int i = 0; i < 100; i++) {
+        running = pids.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+        if (running.isEmpty()) {
+          break;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       if (!running.isEmpty()) {
         throw new IllegalStateException("PostgreSQL processes did not stop: " + running);
       }

@@ -70,4 +70,12 @@ class TrustedOriginsTest {
     assertEquals(
         "/done?x=1&token=a%2Bb", Redirects.withQueryParameter("/done?x=1", "token", "a+b"));
   }
+
+  @Test
+  void userinfoBeforeATrustedHostIsRefused() {
+    assertFalse(origins.isTrustedUrl("https://evil.example\\@app.example.com/x"));
+    assertFalse(origins.isTrustedUrl("https://evil.example%5C@app.example.com/x"));
+    assertFalse(origins.isTrustedUrl("https://user:pass@app.example.com/x"));
+    assertFalse(origins.isTrustedUrl("https://@app.example.com/x"));
+  }
 }
