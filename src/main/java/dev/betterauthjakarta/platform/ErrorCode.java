@@ -77,7 +77,9 @@ public enum ErrorCode {
   OTP_HAS_EXPIRED(400, "OTP has expired"),
   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE(400, "Too many attempts. Please request a new code."),
   ACCOUNT_TEMPORARILY_LOCKED(
-      429, "Account temporarily locked due to too many failed attempts. Try again later."),
+      429,
+      "Too many failed verification attempts. Your account is temporarily locked. Please try"
+          + " again later."),
 
   // Verification links
   INVALID_TOKEN(401, "Invalid token"),
