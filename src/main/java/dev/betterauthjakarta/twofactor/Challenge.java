@@ -17,12 +17,8 @@ import java.time.Instant;
 @NamedQuery(
     name = Challenge.DELETE_BY_USER,
     query = "delete from Challenge c where c.userId = :userId")
-@NamedQuery(
-    name = Challenge.DELETE_EXPIRED,
-    query = "delete from Challenge c where c.expiresAt < :now")
 public class Challenge {
   static final String DELETE_BY_USER = "Challenge.deleteByUser";
-  static final String DELETE_EXPIRED = "Challenge.deleteExpired";
   static final int MAX_ATTEMPTS = 5;
 
   @Id private String id;

@@ -43,8 +43,17 @@ public class TwoFactorGate implements SecondFactor {
         return Optional.empty();
       }
     }
-    // Abandoned pending sign-ins go as new ones come (a bounded sweep, then this user's).
-    em.createNamedQuery(Challenge.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+    // Abandoned pending sign-ins and expired trust go as new ones come (bounded sweeps).
+    em.createNativeQuery(
+            "delete from \"twoFactorChallenge\" where \"id\" in (select \"id\" from"
+                + " \"twoFactorChallenge\" where \"expiresAt\" < ?1 limit 100)")
+        .setParameter(1, java.sql.Timestamp.from(now))
+        .executeUpdate();
+    em.createNativeQuery(
+            "delete from \"twoFactorTrustedDevice\" where \"id\" in (select \"id\" from"
+                + " \"twoFactorTrustedDevice\" where \"expiresAt\" < ?1 limit 100)")
+        .setParameter(1, java.sql.Timestamp.from(now))
+        .executeUpdate();
     String token = Tokens.generate();
     em.persist(
         new Challenge(
