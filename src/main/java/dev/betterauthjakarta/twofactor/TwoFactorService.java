@@ -160,6 +160,14 @@ public class TwoFactorService {
         .executeUpdate();
   }
 
+  /** Ends every pending sign-in of a user (its password changed: they were made with the old). */
+  public void endPendingSignIns(String userId) {
+    em.createNativeQuery(
+            "delete from \"twoFactorChallenge\" where \"userId\" = ?1 and \"sessionId\" is null")
+        .setParameter(1, userId)
+        .executeUpdate();
+  }
+
   // --- codes ------------------------------------------------------------------------------
 
   /**
