@@ -43,7 +43,21 @@ final class FrozenDatabase implements AutoCloseable {
           .children()
           .forEach(p -> pids.add(p.pid()));
       signal("STOP", pids);
-      List<Long> running = pids.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+      // SIGSTOP takes effect when the kernel next schedules the process (later for one in disk
+      // wait): on a loaded machine that is not at once, so wait for it, up to 5 s.
+      List<Long> running = List.of();
+      for (long deadline = System.nanoTime() + 5_000_000_000L; ; ) {
+        running = pids.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+        if (running.isEmpty() || System.nanoTime() > deadline) {
+          break;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       if (!running.isEmpty()) {
         throw new IllegalStateException("PostgreSQL processes did not stop: " + running);
       }
