@@ -7,15 +7,21 @@
 // Exits non-zero on the first failed step.
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
-import { adminClient, usernameClient } from "better-auth/client/plugins";
+import { adminClient, twoFactorClient, usernameClient } from "better-auth/client/plugins";
+import { createHmac } from "node:crypto";
 
 const [baseURL, origin, runId, linkIdToken, socialIdToken] = process.argv.slice(2);
 let token = ""; // what the app stores: the latest set-auth-token
+const twoFactorRedirects = []; // what twoFactorClient's onTwoFactorRedirect was called with
 
 const client = createAuthClient({
   baseURL,
   basePath: "/api/auth",
-  plugins: [usernameClient(), adminClient()],
+  plugins: [
+    usernameClient(),
+    adminClient(),
+    twoFactorClient({ onTwoFactorRedirect: (ctx) => { twoFactorRedirects.push(ctx); } }),
+  ],
   fetchOptions: {
     // Node's fetch sends Sec-Fetch-Mode, so sign-in and sign-up must name a trusted origin.
     headers: { Origin: origin },
@@ -164,6 +170,52 @@ await step("signIn.social with an id token signs up a new user", async () => {
   const d2 = data(await client.listAccounts());
   const list = Array.isArray(d2) ? d2 : d2.accounts;
   assert.deepEqual(list.map((a) => a.providerId), ["mock"]);
+});
+
+// RFC 6238 as an authenticator app computes it: HMAC-SHA-1 over the base32 key of the URI.
+function totp(uri, stepOffset) {
+  const b32 = new URL(uri).searchParams.get("secret");
+  let bits = "";
+  for (const c of b32) bits += "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + stepOffset));
+  const h = createHmac("sha1", key).update(counter).digest();
+  const o = h[h.length - 1] & 0xf;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, "0");
+}
+
+await step("twoFactor.enable, twoFactor.verifyTotp, then signIn needs the code", async () => {
+  const email2fa = `client-2fa-${id}@example.com`;
+  data(await client.signUp.email({ name: "Two Factor", email: email2fa, password }));
+  const enabled = data(await client.twoFactor.enable({ password }));
+  assert.match(enabled.totpURI, /^otpauth:\/\/totp\/Better%20Auth:client-2fa-/);
+  assert.equal(enabled.backupCodes.length, 10);
+  const confirmed = data(await client.twoFactor.verifyTotp({ code: totp(enabled.totpURI, 0) }));
+  assert.equal(confirmed.user.twoFactorEnabled, true);
+  assert.deepEqual(data(await client.signOut()), { success: true });
+
+  const stopped = data(await client.signIn.email({ email: email2fa, password }));
+  assert.equal(stopped.twoFactorRedirect, true);
+  assert.deepEqual(twoFactorRedirects.at(-1), { twoFactorMethods: ["totp", "otp"] });
+  assert.equal((await client.getSession()).data, null, "no session before the code");
+  // A bearer-only app keeps no cookie: it hands the pending sign-in back in the header.
+  const wrong = await client.twoFactor.verifyTotp(
+    { code: "000000" === totp(enabled.totpURI, 1) ? "111111" : "000000" },
+    { headers: { "X-Two-Factor-Token": stopped.twoFactorToken } },
+  );
+  assert.equal(wrong.error.status, 401);
+  assert.equal(wrong.error.code, "INVALID_CODE");
+  const done = data(
+    await client.twoFactor.verifyTotp(
+      { code: totp(enabled.totpURI, 1) },
+      { headers: { "X-Two-Factor-Token": stopped.twoFactorToken } },
+    ),
+  );
+  assert.equal(done.user.email, email2fa);
+  assert.equal(data(await client.getSession()).user.email, email2fa);
+  const backup = data(await client.twoFactor.verifyBackupCode({ code: enabled.backupCodes[0] }));
+  assert.equal(backup.user.email, email2fa);
 });
 
 console.log("all steps passed");

@@ -8,6 +8,7 @@ import dev.betterauthjakarta.platform.Field;
 import dev.betterauthjakarta.platform.SecretCipher;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,6 +34,7 @@ public class IdentityService {
   @Inject Clock clock;
   @Inject PasswordHasher hasher;
   @Inject ServiceSettings service;
+  @Inject Event<PasswordChanged> passwordChanged;
 
   /**
    * Creates the user and, when {@code passwordHash} is given, its credential account. An email or a
@@ -238,6 +240,7 @@ public class IdentityService {
    */
   public void changePassword(User user, String currentPassword, String newPasswordHash) {
     checkPassword(user.getId(), currentPassword).changePassword(newPasswordHash, now());
+    passwordChanged.fire(new PasswordChanged(user.getId()));
   }
 
   /**
@@ -257,6 +260,7 @@ public class IdentityService {
       em.persist(
           Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now()));
     }
+    passwordChanged.fire(new PasswordChanged(user.getId()));
   }
 
   /**

@@ -105,6 +105,21 @@ public class User {
     updatedAt = now;
   }
 
+  /**
+   * Two-factor authentication is on: every sign-in now needs a second factor (Better Auth's {@code
+   * twoFactorEnabled}). Only the two-factor use case calls this, after the user proved a code.
+   */
+  public void enableTwoFactor(Instant now) {
+    twoFactorEnabled = true;
+    updatedAt = now;
+  }
+
+  /** Two-factor authentication is off again (the user disabled it with their password). */
+  public void disableTwoFactor(Instant now) {
+    twoFactorEnabled = false;
+    updatedAt = now;
+  }
+
   /** The owner proved the current address. */
   public void verifyEmail(Instant now) {
     emailVerified = true;

@@ -15,6 +15,7 @@
  * 16 KiB as stored (numbers in plain notation, as PostgreSQL keeps them) and 8 levels, and stored
  * metadata that cannot be read back reads as {@code {}} (logged, kept until the user sets metadata
  * again) instead of breaking every route; an expired ban is lifted wherever a ban is checked; the
- * user entity changes only through its behaviour methods.
+ * user entity changes only through its behaviour methods; every password change or reset fires
+ * {@link PasswordChanged} in its transaction, so features can drop trust derived from the old one.
  */
 package dev.betterauthjakarta.identity;

@@ -11,6 +11,7 @@ import dev.betterauthjakarta.session.Authenticated;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.IssuedSession;
+import dev.betterauthjakarta.session.PendingSignInAnswer;
 import dev.betterauthjakarta.session.SessionCredentials;
 import dev.betterauthjakarta.session.SignInGate;
 import jakarta.inject.Inject;
@@ -59,8 +60,6 @@ public class OAuthResource {
       String url, boolean redirect, @JsonbNillable(false) String exchangeSecret) {}
 
   public record SignInAnswer(boolean redirect, String token, UserView user) {}
-
-  public record SecondFactorAnswer(boolean twoFactorRedirect, List<String> twoFactorMethods) {}
 
   public record LinkAnswer(String url, boolean status, boolean redirect) {}
 
@@ -260,6 +259,9 @@ public class OAuthResource {
       IssuedSession s = landing.session().get();
       r = credentialsOut.withSession(r, headers, s.token(), s.session());
     }
+    if (landing.pendingSignIn().isPresent()) {
+      r = credentialsOut.withPendingSignIn(r, landing.pendingSignIn().get());
+    }
     return r.build();
   }
 
@@ -295,7 +297,9 @@ public class OAuthResource {
             .build();
       }
       case SignInGate.SecondFactorRequired stop ->
-          Response.ok(new SecondFactorAnswer(true, List.of("totp"))).build();
+          credentialsOut
+              .withPendingSignIn(Response.ok(PendingSignInAnswer.of(stop)), stop.pendingToken())
+              .build();
     };
   }
 

@@ -126,7 +126,15 @@ public class OAuthService {
    * used up (then the browser's state cookie is dropped; a request refused before that leaves the
    * cookie for the flow's real callback).
    */
-  public record Landing(URI location, Optional<IssuedSession> session, boolean flowUsed) {}
+  public record Landing(
+      URI location,
+      Optional<IssuedSession> session,
+      boolean flowUsed,
+      Optional<String> pendingSignIn) {
+    Landing(URI location, Optional<IssuedSession> session, boolean flowUsed) {
+      this(location, session, flowUsed, Optional.empty());
+    }
+  }
 
   /**
    * The provider's redirect back. Never throws: every failure is a redirect to the flow's error URL
@@ -215,8 +223,12 @@ public class OAuthService {
                   : flow.callbackURL();
           yield new Landing(to(target, null, null), Optional.of(opened.session()), true);
         }
-        case SignInGate.SecondFactorRequired stop ->
-            failed(errorUrl, ProviderFailure.TWO_FACTOR_REQUIRED, null);
+        case SignInGate.SecondFactorRequired stop -> {
+          // The browser carries the pending sign-in's cookie to the app's error page, which sends
+          // the user to its second-factor form; verify-totp/otp/backup-code then finish it.
+          Landing l = failed(errorUrl, ProviderFailure.TWO_FACTOR_REQUIRED, null);
+          yield new Landing(l.location(), Optional.empty(), true, Optional.of(stop.pendingToken()));
+        }
       };
     } catch (ProviderFailure e) {
       return failed(errorUrl, e.code(), null);

@@ -238,6 +238,8 @@ final class OidcProvider implements IdentityProvider {
         throw new ProviderFailure(
             ProviderFailure.UNABLE_TO_GET_USER_INFO, "userinfo is about another subject");
       }
+      // amr counts only as the verified id token states it (the two-factor exemption reads it).
+      info = jakarta.json.Json.createObjectBuilder(info).remove("amr").build();
       claims =
           claims == null ? info : withUserInfo(claims, info, names.email(), names.emailVerified());
     }

@@ -4,7 +4,9 @@ import dev.betterauthjakarta.identity.Emails;
 import dev.betterauthjakarta.platform.SafeText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 
 /**
  * Who the provider says the user is: its stable id for the user (the account's {@code accountId})
@@ -63,10 +65,28 @@ public record ProviderProfile(
     return clean.isEmpty() ? null : clean;
   }
 
-  /** The profile as a pending sign-in keeps it (without the raw data). */
+  /**
+   * The authentication methods the provider's id token names (RFC 8176 {@code amr}), strings only;
+   * empty when it names none.
+   */
+  public List<String> amr() {
+    JsonValue v = raw.get("amr");
+    if (v == null || v.getValueType() != JsonValue.ValueType.ARRAY) {
+      return List.of();
+    }
+    return v.asJsonArray().stream()
+        .filter(x -> x.getValueType() == JsonValue.ValueType.STRING)
+        .map(x -> ((JsonString) x).getString())
+        .toList();
+  }
+
+  /** The profile as a pending sign-in keeps it (without the raw data but its amr). */
   JsonObject toJson() {
     var b =
         Json.createObjectBuilder().add("accountId", accountId).add("emailVerified", emailVerified);
+    if (!amr().isEmpty()) {
+      b.add("amr", Json.createArrayBuilder(amr()));
+    }
     if (email != null) {
       b.add("email", email);
     }
@@ -86,6 +106,8 @@ public record ProviderProfile(
         json.getBoolean("emailVerified", false),
         json.getString("name", null),
         json.getString("image", null),
-        null);
+        json.containsKey("amr")
+            ? Json.createObjectBuilder().add("amr", json.getJsonArray("amr")).build()
+            : null);
   }
 }

@@ -6,6 +6,7 @@ import dev.betterauthjakarta.identity.NewUser;
 import dev.betterauthjakarta.identity.ProviderTokens;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.session.ClientInfo;
+import dev.betterauthjakarta.session.FirstFactor;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.session.SignInGate;
 import jakarta.ejb.Stateless;
@@ -112,7 +113,11 @@ public class SocialAccounts {
         newUser = true;
       }
     }
-    return new SignedIn(sessions.signIn(user, true, client), newUser);
+    // amr is taken only from an OpenID Connect provider's verified id token.
+    FirstFactor proof =
+        FirstFactor.provider(
+            provider.id(), provider.kind().isOidc() ? profile.amr() : java.util.List.of());
+    return new SignedIn(sessions.signIn(user, true, client, proof), newUser);
   }
 
   /**

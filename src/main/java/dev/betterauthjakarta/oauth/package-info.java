@@ -15,8 +15,11 @@
  * linking is on and the local email is verified; link-social needs a fresh session and the same
  * email unless allow-different-emails; a provider identity belongs to one user (advisory lock and
  * unique index); a provider sign-in passes the same gate as a password sign-in (ban, required
- * verification, two-factor); tokens are sealed at rest and leave only through get-access-token and
- * refresh-token to their owner; a refresh holds the account row's lock so two callers never both
- * refresh; every provider failure is a redirect with {@code ?error=} or a JSON error, never a 500.
+ * verification, two-factor: the callback then lands on the error URL with {@code
+ * two_factor_required} and the pending sign-in's cookie, the JSON routes answer {@code
+ * twoFactorRedirect} with its handle); tokens are sealed at rest and leave only through
+ * get-access-token and refresh-token to their owner; a refresh holds the account row's lock so two
+ * callers never both refresh; every provider failure is a redirect with {@code ?error=} or a JSON
+ * error, never a 500.
  */
 package dev.betterauthjakarta.oauth;

@@ -67,6 +67,20 @@ public enum ErrorCode {
   INVALID_EXCHANGE_CODE(401, "Invalid or expired exchange code"), // ours
   OAUTH_CALLBACK_ERROR(400, "Sign-in with the identity provider failed"), // ours: the error page
 
+  // Two-factor authentication (Better Auth's two-factor plugin)
+  INVALID_TWO_FACTOR_COOKIE(401, "Invalid two factor cookie"),
+  INVALID_CODE(401, "Invalid code"),
+  INVALID_BACKUP_CODE(401, "Invalid backup code"),
+  TOTP_NOT_ENABLED(400, "TOTP not enabled"),
+  TWO_FACTOR_NOT_ENABLED(400, "Two factor isn't enabled"),
+  BACKUP_CODES_NOT_ENABLED(400, "Backup codes aren't enabled"),
+  OTP_HAS_EXPIRED(400, "OTP has expired"),
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE(400, "Too many attempts. Please request a new code."),
+  ACCOUNT_TEMPORARILY_LOCKED(
+      429,
+      "Too many failed verification attempts. Your account is temporarily locked. Please try"
+          + " again later."),
+
   // Verification links
   INVALID_TOKEN(401, "Invalid token"),
   TOKEN_EXPIRED(401, "Token expired"),

@@ -9,9 +9,22 @@ import jakarta.ws.rs.core.HttpHeaders;
  * cleaned of control characters and unpaired surrogates ({@link SafeText#clean}) and cut to 512
  * characters: they are informational, so an odd header costs the client nothing but the odd part.
  */
-public record ClientInfo(String ipAddress, String userAgent) {
+public record ClientInfo(String ipAddress, String userAgent, String trustedDevice) {
   private static final int MAX = 512;
 
+  /** Better Auth's trusted-device cookie name (without the {@code __Secure-} prefix). */
+  public static final String TRUST_DEVICE_COOKIE = "better-auth.trust_device";
+
+  /** The client without a trusted-device cookie. */
+  public ClientInfo(String ipAddress, String userAgent) {
+    this(ipAddress, userAgent, null);
+  }
+
+  /**
+   * The client of a request: address, agent and the raw value of Better Auth's {@code
+   * better-auth.trust_device} cookie (or its {@code __Secure-} form), which the two-factor feature
+   * checks; null without one.
+   */
   public static ClientInfo from(HttpHeaders headers, HttpServletRequest request) {
     // The first X-Forwarded-For entry is the client as the outermost proxy saw it. It is only
     // informational here (no decision depends on it), so a spoofed value does no harm.
@@ -21,7 +34,12 @@ public record ClientInfo(String ipAddress, String userAgent) {
             ? forwarded.split(",")[0].trim()
             : request == null ? "" : request.getRemoteAddr();
     String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
-    return new ClientInfo(clip(ip), clip(agent == null ? "" : agent));
+    var trust = headers.getCookies().get(TRUST_DEVICE_COOKIE);
+    if (trust == null) {
+      trust = headers.getCookies().get("__Secure-" + TRUST_DEVICE_COOKIE);
+    }
+    String device = trust == null || trust.getValue().length() > MAX ? null : trust.getValue();
+    return new ClientInfo(clip(ip), clip(agent == null ? "" : agent), device);
   }
 
   private static String clip(String s) {

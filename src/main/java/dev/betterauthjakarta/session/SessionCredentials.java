@@ -28,6 +28,15 @@ public class SessionCredentials {
   static final String SECURE_COOKIE = "__Secure-" + COOKIE;
   static final String DONT_REMEMBER = "better-auth.dont_remember";
   static final String SECURE_DONT_REMEMBER = "__Secure-" + DONT_REMEMBER;
+  static final String TWO_FACTOR = "better-auth.two_factor";
+
+  /**
+   * Lifetime of a pending sign-in and its cookie, seconds (Better Auth's twoFactorCookieMaxAge).
+   */
+  public static final long PENDING_SIGN_IN_SECONDS = 600;
+
+  /** The header in which a bearer-only client may present its pending sign-in's handle (ours). */
+  public static final String TWO_FACTOR_TOKEN_HEADER = "X-Two-Factor-Token";
 
   @Inject ServiceSettings service;
   @Inject SessionSettings settings;
@@ -98,7 +107,8 @@ public class SessionCredentials {
   public String[] clearingCookies() {
     return new String[] {
       CookieHeader.of(sessionCookieName(), "", 0, service.isHttps()),
-      CookieHeader.of(dontRememberName(), "", 0, service.isHttps())
+      CookieHeader.of(dontRememberName(), "", 0, service.isHttps()),
+      clearingPendingCookie()
     };
   }
 
@@ -108,6 +118,65 @@ public class SessionCredentials {
       response.header(HttpHeaders.SET_COOKIE, cookie);
     }
     return response;
+  }
+
+  /**
+   * Parks a sign-in for its second factor: the signed {@code better-auth.two_factor} cookie
+   * (Max-Age 600 s) that Better Auth's browser clients send back to the verify routes.
+   */
+  public Response.ResponseBuilder withPendingSignIn(
+      Response.ResponseBuilder response, String token) {
+    return response.header(
+        HttpHeaders.SET_COOKIE,
+        CookieHeader.of(
+            pendingCookieName(),
+            URLEncoder.encode(signed(token), StandardCharsets.UTF_8),
+            PENDING_SIGN_IN_SECONDS,
+            service.isHttps()));
+  }
+
+  /** {@code Set-Cookie} that drops the pending sign-in cookie. */
+  public String clearingPendingCookie() {
+    return CookieHeader.of(pendingCookieName(), "", 0, service.isHttps());
+  }
+
+  /**
+   * The pending sign-in handle a request presents: the {@link #TWO_FACTOR_TOKEN_HEADER} header (raw
+   * handle) wins, else the signed cookie (a bad signature counts as none).
+   */
+  public Optional<String> pendingFrom(HttpHeaders request) {
+    String header = request.getHeaderString(TWO_FACTOR_TOKEN_HEADER);
+    if (header != null && !header.isBlank()) {
+      return Optional.of(header.strip());
+    }
+    Cookie cookie = request.getCookies().get(pendingCookieName());
+    return cookie == null
+        ? Optional.empty()
+        : SignedTokens.fromCookie(service.secret(), cookie.getValue());
+  }
+
+  /**
+   * {@code Set-Cookie} for Better Auth's trusted-device cookie: the signed token, or with a null
+   * token one that drops it.
+   *
+   * @param maxAgeSeconds its lifetime (30 days for a new one)
+   */
+  public String trustDeviceCookie(String token, long maxAgeSeconds) {
+    String name = (service.isHttps() ? "__Secure-" : "") + ClientInfo.TRUST_DEVICE_COOKIE;
+    return token == null
+        ? CookieHeader.of(name, "", 0, service.isHttps())
+        : CookieHeader.of(
+            name,
+            URLEncoder.encode(signed(token), StandardCharsets.UTF_8),
+            maxAgeSeconds,
+            service.isHttps());
+  }
+
+  /** The raw token of a trusted-device cookie value, if its signature verifies. */
+  public Optional<String> trustedDeviceToken(String cookieValue) {
+    return cookieValue == null
+        ? Optional.empty()
+        : SignedTokens.fromCookie(service.secret(), cookieValue);
   }
 
   /** {@code <token>.<base64 HMAC-SHA256>} with the service's secret. */
@@ -149,6 +218,10 @@ public class SessionCredentials {
 
   private String sessionCookieName() {
     return service.isHttps() ? SECURE_COOKIE : COOKIE;
+  }
+
+  private String pendingCookieName() {
+    return service.isHttps() ? "__Secure-" + TWO_FACTOR : TWO_FACTOR;
   }
 
   private String dontRememberName() {

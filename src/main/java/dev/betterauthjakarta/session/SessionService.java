@@ -28,6 +28,7 @@ public class SessionService {
   @Inject SessionSettings settings;
   @Inject IdentityService identities;
   @Inject IdentitySettings identitySettings;
+  @Inject SecondFactor secondFactor;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
@@ -54,9 +55,10 @@ public class SessionService {
    * holds the user's row lock, so a ban or credential change cannot slip in between.
    *
    * @param user the user, locked by the caller
+   * @param proof what proved the identity (password or provider), for the second-factor decision
    * @throws AuthException 403 BANNED_USER, 403 EMAIL_NOT_VERIFIED
    */
-  public SignInGate signIn(User user, boolean rememberMe, ClientInfo client) {
+  public SignInGate signIn(User user, boolean rememberMe, ClientInfo client, FirstFactor proof) {
     if (user.checkBanAt(now())) {
       throw new AuthException(ErrorCode.BANNED_USER);
     }
@@ -64,8 +66,12 @@ public class SessionService {
       throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED);
     }
     if (user.isTwoFactorEnabled()) {
-      // No session without the second factor (this service has no 2FA routes yet).
-      return new SignInGate.SecondFactorRequired();
+      // Every first factor stops here (Better Auth checks only its password routes).
+      Optional<SecondFactor.Pending> pending =
+          secondFactor.challenge(user, proof, rememberMe, client);
+      if (pending.isPresent()) {
+        return new SignInGate.SecondFactorRequired(pending.get().token(), pending.get().methods());
+      }
     }
     return new SignInGate.Opened(issue(user, rememberMe, client), UserView.from(user));
   }
@@ -115,6 +121,11 @@ public class SessionService {
     if (session != null) {
       em.remove(session);
     }
+  }
+
+  /** Sign-out: a pending sign-in the request names (cookie or header) dies too. */
+  public void abandonPending(String handle) {
+    secondFactor.abandon(handle);
   }
 
   /** Every session of the user ends (password reset, revoke-sessions, deletion). */

@@ -15,6 +15,8 @@
  * session are cleaned of control characters and unpaired surrogates; every sign-in, whatever proved
  * the identity (a password, an identity provider), passes one gate ({@link SessionService#signIn}):
  * no session for a banned user, for an unverified email when verification is required, or before
- * the second factor.
+ * the second factor, which the gate asks the two-factor feature about through {@link SecondFactor}
+ * (the core never imports the feature); a pending sign-in travels in the signed {@code
+ * better-auth.two_factor} cookie or the {@code X-Two-Factor-Token} header and sign-out ends it.
  */
 package dev.betterauthjakarta.session;

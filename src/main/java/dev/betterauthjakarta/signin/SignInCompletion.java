@@ -7,6 +7,7 @@ import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.ClientInfo;
+import dev.betterauthjakarta.session.FirstFactor;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.session.SignInGate;
 import jakarta.ejb.Stateless;
@@ -47,10 +48,11 @@ public class SignInCompletion {
     }
     // Ban, required verification and the second factor: the gate every sign-in passes.
     return Optional.of(
-        switch (sessions.signIn(user, rememberMe, client)) {
+        switch (sessions.signIn(user, rememberMe, client, FirstFactor.password())) {
           case SignInGate.Opened opened ->
               new SignInOutcome.SignedIn(Optional.of(opened.session()), opened.user());
-          case SignInGate.SecondFactorRequired stop -> new SignInOutcome.SecondFactorRequired();
+          case SignInGate.SecondFactorRequired stop ->
+              new SignInOutcome.SecondFactorRequired(stop.pendingToken(), stop.methods());
         });
   }
 }

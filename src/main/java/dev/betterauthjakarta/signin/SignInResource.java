@@ -8,6 +8,7 @@ import dev.betterauthjakarta.platform.SignInRoute;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.IssuedSession;
+import dev.betterauthjakarta.session.PendingSignInAnswer;
 import dev.betterauthjakarta.session.SessionCredentials;
 import dev.betterauthjakarta.session.SessionService;
 import jakarta.inject.Inject;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import java.util.Optional;
 
 /** Sign-up, sign-in by email or username, username availability and sign-out. */
@@ -45,8 +45,6 @@ public class SignInResource {
 
   public record SignInResponse(
       boolean redirect, String token, @JsonbNillable(false) String url, UserView user) {}
-
-  public record SecondFactorResponse(boolean twoFactorRedirect, List<String> twoFactorMethods) {}
 
   public record SignOutResponse(boolean success) {}
 
@@ -107,7 +105,11 @@ public class SignInResource {
             .build();
       }
       case SignInOutcome.SecondFactorRequired r ->
-          Response.ok(new SecondFactorResponse(true, List.of("totp"))).build();
+          credentialsOut
+              .withPendingSignIn(
+                  Response.ok(new PendingSignInAnswer(true, r.methods(), r.pendingToken())),
+                  r.pendingToken())
+              .build();
     };
   }
 
@@ -116,6 +118,7 @@ public class SignInResource {
   @Path("sign-out")
   public Response signOut(JsonObject body, @Context SecurityContext security) {
     Caller.find(security).ifPresent(caller -> sessions.end(caller.sessionId()));
+    credentialsOut.pendingFrom(headers).ifPresent(sessions::abandonPending);
     return credentialsOut.clearing(Response.ok(new SignOutResponse(true))).build();
   }
 }

@@ -173,6 +173,55 @@ class AdoptionIT {
    * a $ba$ envelope under a rotated secret; vectors made by its own symmetricEncrypt) are read, and
    * sealed in this service's format when the row is next written.
    */
+  /**
+   * A two-factor row as Better Auth writes it (the TOTP secret XChaCha20-encrypted under its
+   * secret, backup codes stored "plain", no {@code verified} column value): the user's
+   * authenticator keeps working here, a backup code works once, and the codes are then kept as
+   * sealed hashes.
+   */
+  @Test
+  void aBetterAuthTwoFactorRowIsReadAsItIs() throws Exception {
+    JsonObject vectors;
+    try (var in =
+        AdoptionIT.class.getResourceAsStream(
+            "/fixtures/better-auth-1.7.25/encrypted-tokens.json")) {
+      vectors = Json.createReader(in).readObject();
+    }
+    String totpSecret = vectors.getJsonObject("bareHex").getString("plaintext");
+    TestUser u = TestUser.signUp(api());
+    Db.update(
+        "insert into \"twoFactor\" (\"id\", \"secret\", \"backupCodes\", \"userId\","
+            + " \"verified\") values (?, ?, ?, ?, null)",
+        "ba-2fa-" + u.id(),
+        vectors.getJsonObject("bareHex").getString("stored"),
+        "[\"AbCdE-12345\",\"zyxwv-98765\"]",
+        u.id());
+    Db.update("update \"user\" set \"twoFactorEnabled\" = true where id = ?", u.id());
+    Api.Reply stopped = signIn(u.email(), u.password());
+    assertTrue(stopped.json().getBoolean("twoFactorRedirect"), stopped.toString());
+    String code = dev.betterauthjakarta.twofactor.Totp.codeAt(totpSecret, java.time.Instant.now());
+    Api.Reply done =
+        api()
+            .post("two-factor/verify-totp")
+            .header("X-Two-Factor-Token", stopped.json().getString("twoFactorToken"))
+            .json(Json.createObjectBuilder().add("code", code).build())
+            .send();
+    assertEquals(200, done.status(), done.toString());
+    for (int i = 0; i < 2; i++) {
+      Api.Reply again = signIn(u.email(), u.password());
+      Api.Reply backup =
+          api()
+              .post("two-factor/verify-backup-code")
+              .header("X-Two-Factor-Token", again.json().getString("twoFactorToken"))
+              .json(Json.createObjectBuilder().add("code", "zyxwv-98765").build())
+              .send();
+      assertEquals(i == 0 ? 200 : 401, backup.status(), "use " + i + ": " + backup);
+    }
+    String stored =
+        Db.string("select \"backupCodes\" from \"twoFactor\" where \"userId\" = ?", u.id());
+    assertTrue(stored.startsWith("$bj1$"), stored);
+  }
+
   @Test
   void providerTokensBetterAuthEncryptedAreReadAndSealedAgainOnTheNextWrite() throws Exception {
     JsonObject vectors;

@@ -71,6 +71,10 @@ public final class Api {
       return json(json.toString());
     }
 
+    public Call json(jakarta.json.JsonObjectBuilder json) {
+      return json(json.build());
+    }
+
     public Call json(String rawJson) {
       return body("application/json", rawJson);
     }
