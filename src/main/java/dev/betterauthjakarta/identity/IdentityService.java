@@ -6,6 +6,7 @@ import dev.betterauthjakarta.platform.Conflicts;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Field;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -30,6 +31,8 @@ public class IdentityService {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject PasswordHasher hasher;
+  @Inject SignInLockout lockout;
+  @Inject Event<UserCreated> created;
 
   /**
    * Creates the user and, when {@code passwordHash} is given, its credential account. An email or a
@@ -60,6 +63,7 @@ public class IdentityService {
     if (passwordHash != null) {
       em.persist(Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now));
     }
+    created.fire(new UserCreated(user));
     return user;
   }
 
@@ -235,6 +239,7 @@ public class IdentityService {
    */
   public void changePassword(User user, String currentPassword, String newPasswordHash) {
     checkPassword(user.getId(), currentPassword).changePassword(newPasswordHash, now());
+    lockout.clear(user.getId()); // a new password ends a lockout
   }
 
   /**
@@ -254,6 +259,7 @@ public class IdentityService {
       em.persist(
           Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now()));
     }
+    lockout.clear(user.getId()); // a reset (or any new password) unlocks password sign-in
   }
 
   /**
@@ -284,6 +290,7 @@ public class IdentityService {
    * key cascade); pending verification rows are the caller's to delete.
    */
   public void remove(User user) {
+    lockout.clear(user.getId());
     em.createNamedQuery(Account.DELETE_BY_USER)
         .setParameter("userId", user.getId())
         .executeUpdate();

@@ -47,6 +47,10 @@ public class Migrations {
             .locations("classpath:db/migration")
             .baselineOnMigrate(true)
             .baselineVersion("0")
+            // Features add their own idempotent, independent migrations (V2 on one branch, V3 on
+            // another); whichever is merged first, a database that ran the higher one still gets
+            // the lower one instead of refusing to start.
+            .outOfOrder(true)
             .load()
             .migrate();
     LOG.info(

@@ -46,6 +46,76 @@ public class SessionService {
   }
 
   /**
+   * An administrator's session as {@code user} (impersonation): it carries {@code impersonatedBy}
+   * and lives {@code lifetime}, never extended (it counts as a short session).
+   */
+  public IssuedSession issueImpersonation(
+      User user, String adminId, Duration lifetime, ClientInfo client) {
+    Instant now = now();
+    String token = Tokens.generate();
+    Session session =
+        Session.impersonation(
+            UUID.randomUUID().toString(),
+            Tokens.hash(token),
+            user.getId(),
+            adminId,
+            now,
+            now.plus(lifetime),
+            client.ipAddress(),
+            client.userAgent());
+    em.persist(session);
+    return new IssuedSession(token, SessionView.from(session, token));
+  }
+
+  /**
+   * Every session row of the user, expired and impersonation ones included, for an administrator;
+   * each {@code token} is the stored hash, never a credential.
+   */
+  public List<SessionView> listAllOf(String userId) {
+    return em.createNamedQuery(Session.ALL_OF_USER, Session.class)
+        .setParameter("userId", userId)
+        .getResultStream()
+        .map(s -> SessionView.from(s, s.getToken()))
+        .toList();
+  }
+
+  /**
+   * The live session a raw (or signed) token opens, if any, without extending it or checking the
+   * user (stop-impersonating looks up the administrator's own session this way).
+   */
+  public Optional<SessionView> findLive(String token) {
+    String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
+    return em.createNamedQuery(Session.BY_TOKEN_HASH, Session.class)
+        .setParameter("token", Tokens.hash(raw))
+        .getResultStream()
+        .filter(s -> !s.isExpiredAt(now()))
+        .findFirst()
+        .map(s -> SessionView.from(s, raw));
+  }
+
+  /**
+   * Ends whichever session the token names (raw, signed, or the hash the lists show), whoever it
+   * belongs to: an administrator's revoke-user-session.
+   *
+   * @return the user the session belonged to, if one was ended
+   */
+  public Optional<String> endByToken(String token) {
+    String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
+    for (String hash : Set.of(Tokens.hash(raw), token)) {
+      Optional<Session> found =
+          em.createNamedQuery(Session.BY_TOKEN_HASH, Session.class)
+              .setParameter("token", hash)
+              .getResultStream()
+              .findFirst();
+      if (found.isPresent()) {
+        em.remove(found.get());
+        return Optional.of(found.get().getUserId());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The caller behind a raw token, or empty for an unknown, expired or banned one. Expired rows are
    * deleted on sight, an expired ban is lifted, and a session whose last extension is older than
    * updateAge is extended (sliding refresh) unless the client asked not to.

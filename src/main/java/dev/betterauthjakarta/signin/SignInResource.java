@@ -9,7 +9,6 @@ import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.IssuedSession;
 import dev.betterauthjakarta.session.SessionCredentials;
-import dev.betterauthjakarta.session.SessionService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -35,7 +34,6 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignInResource {
   @Inject SignInService signIn;
-  @Inject SessionService sessions;
   @Inject IdentityService identities;
   @Inject SessionCredentials credentialsOut;
   @Context HttpHeaders headers;
@@ -115,7 +113,7 @@ public class SignInResource {
   @POST
   @Path("sign-out")
   public Response signOut(JsonObject body, @Context SecurityContext security) {
-    Caller.find(security).ifPresent(caller -> sessions.end(caller.sessionId()));
+    Caller.find(security).ifPresent(signIn::signOut);
     return credentialsOut.clearing(Response.ok(new SignOutResponse(true))).build();
   }
 }

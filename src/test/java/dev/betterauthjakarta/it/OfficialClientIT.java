@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The official Better Auth JavaScript client (npm better-auth 1.7.25) drives the service through
- * its main flows (src/test/js/official-client.mjs). Needs Node.js and npm on the PATH; without them
+ * its main flows and its admin plugin (src/test/js/official-client.mjs), the latter as an
+ * administrator this test creates. Needs Node.js and npm on the PATH; without them
  * the test is skipped, and says so.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -38,7 +39,7 @@ class OfficialClientIT {
   @ArquillianResource URL base;
 
   @Test
-  void theOfficialClientSignsUpUpdatesListsUnlinksSignsInRevokesSignsOutAndDeletes()
+  void theOfficialClientSignsUpUpdatesListsUnlinksSignsInRevokesSignsOutDeletesAndAdministers()
       throws Exception {
     Assumptions.assumeTrue(
         runs("node", "--version") && runs(npm(), "--version"),
@@ -52,7 +53,16 @@ class OfficialClientIT {
       assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
     }
     String baseUrl = base.toString().replaceAll("/$", "");
-    Result client = run(120, "node", "official-client.mjs", baseUrl, BrowserIT.APP);
+    TestUser admin = Admins.create(new Api(base)); // the admin steps sign in as this user
+    Result client =
+        run(
+            120,
+            "node",
+            "official-client.mjs",
+            baseUrl,
+            BrowserIT.APP,
+            admin.email(),
+            admin.password());
     System.out.println(client.output());
     assertEquals(0, client.exit(), client.output());
     assertTrue(client.output().contains("all steps passed"), client.output());
