@@ -1,12 +1,18 @@
 // The official Better Auth client (npm better-auth 1.7.25, createAuthClient with the username
 // and admin client plugins, bearer auth) against this service. Run by OfficialClientIT:
-//   node official-client.mjs <baseURL> <trusted origin> <admin email> <admin password>
+//   node official-client.mjs <baseURL> <trusted origin> <run id> <link id token> <sign-in id token>
+//     <admin email> <admin password>
+// The id tokens are signed by the suite's OpenID Connect server (provider "mock"): the first for
+// client-new-<run id>@example.com (the address this run's user changes to), the second for
+// client-social-<run id>@example.com (a user this run signs up through the provider). The admin
+// steps sign in as the administrator the Java test created.
 // Exits non-zero on the first failed step.
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
 import { adminClient, usernameClient } from "better-auth/client/plugins";
 
-const [baseURL, origin, adminEmail, adminPassword] = process.argv.slice(2);
+const [baseURL, origin, runId, linkIdToken, socialIdToken, adminEmail, adminPassword] =
+  process.argv.slice(2);
 let token = ""; // what the app stores: the latest set-auth-token
 
 const client = createAuthClient({
@@ -39,7 +45,7 @@ function data(result) {
   return result.data;
 }
 
-const id = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+const id = runId ?? Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const password = "correct horse battery staple";
 const username = `client_${id}`;
 let email = `client-${id}@example.com`;
@@ -118,6 +124,30 @@ await step("signOut", async () => {
   assert.equal(after.data, null);
 });
 
+await step("linkSocial with an id token, then listAccounts shows two", async () => {
+  data(await client.signIn.email({ email, password }));
+  const linked = data(await client.linkSocial({ provider: "mock", idToken: { token: linkIdToken } }));
+  assert.equal(linked.status, true);
+  assert.equal(linked.redirect, false);
+  const d = data(await client.listAccounts());
+  accounts = Array.isArray(d) ? d : d.accounts;
+  assert.deepEqual(accounts.map((a) => a.providerId).sort(), ["credential", "mock"]);
+  for (const a of accounts) {
+    assert.equal(a.accessToken, undefined);
+    assert.equal(a.idToken, undefined);
+  }
+});
+
+await step("unlinkAccount on a two-account user, then the last one is refused", async () => {
+  const provider = accounts.find((a) => a.providerId === "mock");
+  assert.deepEqual(data(await client.unlinkAccount({ accountId: provider.id })), { status: true });
+  const d = data(await client.listAccounts());
+  const left = Array.isArray(d) ? d : d.accounts;
+  assert.deepEqual(left.map((a) => a.providerId), ["credential"]);
+  const r = await client.unlinkAccount({ accountId: left[0].id });
+  assert.equal(r.error.code, "FAILED_TO_UNLINK_LAST_ACCOUNT");
+});
+
 await step("deleteUser", async () => {
   data(await client.signIn.email({ email, password }));
   const d = data(await client.deleteUser());
@@ -126,6 +156,17 @@ await step("deleteUser", async () => {
   const again = await client.signIn.email({ email, password });
   assert.equal(again.error.status, 401);
   assert.equal(again.error.code, "INVALID_EMAIL_OR_PASSWORD");
+});
+
+await step("signIn.social with an id token signs up a new user", async () => {
+  const d = data(await client.signIn.social({ provider: "mock", idToken: { token: socialIdToken } }));
+  assert.equal(d.redirect, false);
+  assert.equal(d.user.email, `client-social-${id}@example.com`);
+  assert.equal(d.user.emailVerified, true);
+  assert.equal(data(await client.getSession()).user.email, `client-social-${id}@example.com`);
+  const d2 = data(await client.listAccounts());
+  const list = Array.isArray(d2) ? d2 : d2.accounts;
+  assert.deepEqual(list.map((a) => a.providerId), ["mock"]);
 });
 
 // --- the admin plugin, as an administrator the Java test created ------------------------------

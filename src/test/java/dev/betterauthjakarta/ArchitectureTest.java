@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String ROOT = "dev.betterauthjakarta";
   private static final List<String> USE_CASES =
-      List.of("signin", "password", "email", "user", "accounts", "admin");
+      List.of("signin", "password", "email", "user", "accounts", "oauth", "admin");
   private static final List<String> CORE =
       List.of("audit", "identity", "session", "verification", "mail");
   private static final JavaClasses CLASSES =

@@ -49,7 +49,7 @@ public class AccountManagementPlugin implements AccountManagement {
     request.requireTarget();
     c.requireFresh();
     sessions.lockCaller(c);
-    identities.unlinkAccount(c.userId(), request::matches);
+    identities.unlinkAccount(c.userId(), request::matches, settings.allowUnlinkingAll());
     audit.record(
         AuditAction.ACCOUNT_UNLINK,
         c.actor(),

@@ -1,8 +1,8 @@
 package dev.betterauthjakarta.accounts;
 
 import dev.betterauthjakarta.identity.Account;
+import dev.betterauthjakarta.identity.IdentityService;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,14 +26,6 @@ public record AccountView(
         a.getUserId(),
         a.getCreatedAt(),
         a.getUpdatedAt(),
-        scopes(a.getScope()));
-  }
-
-  /** Better Auth 1.7: split on commas, trimmed, empties dropped. */
-  static List<String> scopes(String scope) {
-    if (scope == null) {
-      return List.of();
-    }
-    return Arrays.stream(scope.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        IdentityService.scopesOf(a.getScope()));
   }
 }

@@ -17,6 +17,7 @@ public class AccountsSettings {
   @Inject Config config;
 
   private ListAccountsFormat listFormat;
+  private boolean allowUnlinkingAll;
 
   @PostConstruct
   void read() {
@@ -26,11 +27,21 @@ public class AccountsSettings {
             "better.auth.account-management.list-format",
             "envelope",
             ListAccountsFormat::of);
+    allowUnlinkingAll =
+        ConfigValues.bool(config, "better.auth.account-linking.allow-unlinking-all", false);
   }
 
   /** Reads the settings when the application starts, so a bad value fails the deployment. */
   void validateAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
     listFormat();
+  }
+
+  /**
+   * Whether a user may unlink every way to sign in (Better Auth's {@code allowUnlinkingAll}); off,
+   * the last account that can sign in stays.
+   */
+  public boolean allowUnlinkingAll() {
+    return allowUnlinkingAll;
   }
 
   /** How list-accounts answers. */

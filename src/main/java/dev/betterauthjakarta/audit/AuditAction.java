@@ -13,6 +13,7 @@ public enum AuditAction {
   PASSWORD_RESET("password.reset"),
   PASSWORD_SET("password.set"),
   EMAIL_CHANGE("email.change"),
+  ACCOUNT_LINK("account.link"),
   ACCOUNT_UNLINK("account.unlink"),
   USER_UPDATE("user.update"),
   USER_DELETE("user.delete"),

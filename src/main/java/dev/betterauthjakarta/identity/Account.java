@@ -17,10 +17,14 @@ import java.time.Instant;
     query =
         "select a from Account a where a.userId = :userId and a.providerId = :providerId"
             + " order by a.createdAt, a.id")
+@NamedQuery(
+    name = Account.BY_PROVIDER_ACCOUNT,
+    query = "select a from Account a where a.providerId = :providerId and a.accountId = :accountId")
 @NamedQuery(name = Account.DELETE_BY_USER, query = "delete from Account a where a.userId = :userId")
 public class Account {
   static final String BY_USER = "Account.byUser";
   static final String BY_USER_AND_PROVIDER = "Account.byUserAndProvider";
+  static final String BY_PROVIDER_ACCOUNT = "Account.byProviderAccount";
   static final String DELETE_BY_USER = "Account.deleteByUser";
   public static final String CREDENTIAL_PROVIDER = "credential";
 
@@ -51,6 +55,73 @@ public class Account {
     a.createdAt = now;
     a.updatedAt = now;
     return a;
+  }
+
+  /**
+   * A provider's account: the provider's stable id for the user ({@code accountId}) under the
+   * provider's id. Tokens are stored sealed, by {@link IdentityService}.
+   */
+  static Account linked(
+      String id, String userId, String providerId, String accountId, String scope, Instant now) {
+    Account a = new Account();
+    a.id = id;
+    a.accountId = accountId;
+    a.providerId = providerId;
+    a.userId = userId;
+    a.scope = scope;
+    a.createdAt = now;
+    a.updatedAt = now;
+    return a;
+  }
+
+  /**
+   * Whether this account is a way to sign in: a provider's account is, a credential account only
+   * while it holds a password (Better Auth can leave one without).
+   */
+  public boolean canSignIn() {
+    return !CREDENTIAL_PROVIDER.equals(providerId) || password != null;
+  }
+
+  /** Stores sealed token columns as {@link IdentityService} prepared them. */
+  void storeTokens(
+      String sealedAccess,
+      String sealedRefresh,
+      String sealedId,
+      Instant accessExpires,
+      Instant refreshExpires,
+      Instant now) {
+    accessToken = sealedAccess;
+    refreshToken = sealedRefresh;
+    idToken = sealedId;
+    accessTokenExpiresAt = accessExpires;
+    refreshTokenExpiresAt = refreshExpires;
+    updatedAt = now;
+  }
+
+  /** The granted scopes become {@code scope} (comma-separated, as Better Auth stores them). */
+  void changeScope(String scope, Instant now) {
+    this.scope = scope;
+    this.updatedAt = now;
+  }
+
+  String storedAccessToken() {
+    return accessToken;
+  }
+
+  String storedRefreshToken() {
+    return refreshToken;
+  }
+
+  String storedIdToken() {
+    return idToken;
+  }
+
+  public Instant getAccessTokenExpiresAt() {
+    return accessTokenExpiresAt;
+  }
+
+  public Instant getRefreshTokenExpiresAt() {
+    return refreshTokenExpiresAt;
   }
 
   public void changePassword(String passwordHash, Instant now) {

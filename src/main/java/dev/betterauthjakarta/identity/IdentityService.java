@@ -5,6 +5,8 @@ import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.Conflicts;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Field;
+import dev.betterauthjakarta.platform.SecretCipher;
+import dev.betterauthjakarta.platform.ServiceSettings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ public class IdentityService {
   @Inject PasswordHasher hasher;
   @Inject SignInLockout lockout;
   @Inject Event<UserCreated> created;
+  @Inject ServiceSettings service;
 
   /**
    * Creates the user and, when {@code passwordHash} is given, its credential account. An email or a
@@ -263,18 +266,22 @@ public class IdentityService {
   }
 
   /**
-   * Cannot unlink the last sign-in method: a user with a single account keeps it (checked before
-   * the target lookup, as in Better Auth). The user row is locked first, so two unlinks racing on a
-   * two-account user run one after the other and the second sees one account left.
+   * Cannot unlink the last sign-in method: a user keeps at least one account that can sign in (a
+   * credential row without a password is none, so it may always go). As in Better Auth, a user with
+   * a single account is refused before the target is looked up. The user row is locked first, so
+   * two unlinks racing on a two-account user run one after the other and the second sees one
+   * account left.
    *
    * @param userId the signed-in user
    * @param target which of the user's accounts to remove (the first match)
+   * @param allowUnlinkingAll whether the user may remove every way to sign in (Better Auth's {@code
+   *     allowUnlinkingAll})
    * @throws AuthException 400 FAILED_TO_UNLINK_LAST_ACCOUNT, 400 ACCOUNT_NOT_FOUND
    */
-  public void unlinkAccount(String userId, Predicate<Account> target) {
+  public void unlinkAccount(String userId, Predicate<Account> target, boolean allowUnlinkingAll) {
     lock(userId);
     List<Account> accounts = accountsOf(userId);
-    if (accounts.size() == 1) {
+    if (!allowUnlinkingAll && accounts.size() == 1) {
       throw new AuthException(ErrorCode.FAILED_TO_UNLINK_LAST_ACCOUNT);
     }
     Account found =
@@ -282,7 +289,196 @@ public class IdentityService {
             .filter(target)
             .findFirst()
             .orElseThrow(() -> new AuthException(ErrorCode.ACCOUNT_NOT_FOUND));
+    long waysToSignIn = accounts.stream().filter(Account::canSignIn).count();
+    if (!allowUnlinkingAll && found.canSignIn() && waysToSignIn <= 1) {
+      throw new AuthException(ErrorCode.FAILED_TO_UNLINK_LAST_ACCOUNT);
+    }
     em.remove(found);
+  }
+
+  // --- provider accounts -----------------------------------------------------------------
+
+  /**
+   * Serialises every claim on one provider identity (sign-in, linking), so that of two requests
+   * linking it at once the second sees the first one's row. The unique index on (providerId,
+   * accountId) stays as the last line.
+   */
+  public void lockProviderIdentity(String providerId, String accountId) {
+    AdvisoryLocks.lock(em, "account:" + providerId + ":" + accountId);
+  }
+
+  /** The account of this provider identity, whoever owns it. */
+  public Optional<Account> findAccount(String providerId, String accountId) {
+    return em.createNamedQuery(Account.BY_PROVIDER_ACCOUNT, Account.class)
+        .setParameter("providerId", providerId)
+        .setParameter("accountId", accountId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * One of the user's accounts by its row id, locked until the transaction ends (a token refresh
+   * holds it, so two callers never refresh the same account at once). Another user's row behaves
+   * like a missing one.
+   */
+  public Optional<Account> findAccountLocked(String userId, String accountRowId) {
+    Account a = em.find(Account.class, accountRowId, LockModeType.PESSIMISTIC_WRITE);
+    return a != null && a.getUserId().equals(userId) ? Optional.of(a) : Optional.empty();
+  }
+
+  /**
+   * The user's first account of a provider (optionally with the provider's id for the user), locked
+   * as {@link #findAccountLocked}.
+   */
+  public Optional<Account> findAccountLocked(
+      String userId, String providerId, String providerAccountId) {
+    return em.createNamedQuery(Account.BY_USER_AND_PROVIDER, Account.class)
+        .setParameter("userId", userId)
+        .setParameter("providerId", providerId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .filter(a -> providerAccountId == null || providerAccountId.equals(a.getAccountId()))
+        .findFirst();
+  }
+
+  /**
+   * A new user who proved an identity at a provider (no password). {@code emailVerified} is what
+   * the provider asserted about the address.
+   *
+   * @throws AuthException 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL when the email was taken
+   *     meanwhile
+   */
+  public User createFromProvider(NewUser n, boolean emailVerified) {
+    User user = create(n, null);
+    if (emailVerified) {
+      user.verifyEmail(now());
+    }
+    return user;
+  }
+
+  /**
+   * Links a provider identity to the (locked) user, tokens sealed. The caller holds {@link
+   * #lockProviderIdentity} and found no account for it.
+   *
+   * @throws AuthException 409 CONFLICT when another writer linked the identity meanwhile
+   */
+  public Account linkAccount(User user, String providerId, String accountId, ProviderTokens t) {
+    Instant now = now();
+    Account account =
+        Account.linked(
+            UUID.randomUUID().toString(),
+            user.getId(),
+            providerId,
+            accountId,
+            scope(t.scopes()),
+            now);
+    seal(account, t, now);
+    em.persist(account);
+    Conflicts.flush(em);
+    return account;
+  }
+
+  /**
+   * Stores what the provider sent for an existing account: returned fields replace the stored ones,
+   * missing fields keep them; every token column is sealed again under the current secret (so
+   * values Better Auth wrote, plaintext or encrypted, move to this service's format).
+   *
+   * @param mergeScopes add the granted scopes to the stored ones (linking); otherwise the scope is
+   *     left alone (Better Auth 1.7 does not touch it at sign-in or refresh)
+   */
+  public void storeTokens(Account account, ProviderTokens fresh, boolean mergeScopes) {
+    Instant now = now();
+    account.storeTokens(
+        resealed(account, "accessToken", fresh.accessToken(), account.storedAccessToken()),
+        resealed(account, "refreshToken", fresh.refreshToken(), account.storedRefreshToken()),
+        resealed(account, "idToken", fresh.idToken(), account.storedIdToken()),
+        fresh.accessToken() != null
+            ? fresh.accessTokenExpiresAt()
+            : account.getAccessTokenExpiresAt(),
+        fresh.refreshTokenExpiresAt() != null
+            ? fresh.refreshTokenExpiresAt()
+            : account.getRefreshTokenExpiresAt(),
+        now);
+    if (mergeScopes && !fresh.scopes().isEmpty()) {
+      List<String> merged = new ArrayList<>(scopesOf(account.getScope()));
+      fresh.scopes().stream().filter(x -> !merged.contains(x)).forEach(merged::add);
+      account.changeScope(scope(merged), now);
+    }
+  }
+
+  /**
+   * One token column after a write: the provider's new value sealed, else the stored value sealed
+   * again under the current secret; a stored value that does not open stays as it is (never lost to
+   * a write that did not replace it).
+   */
+  private String resealed(Account account, String column, String fresh, String stored) {
+    SecretCipher cipher = service.secretCipher();
+    String context = context(account, column);
+    if (fresh != null) {
+      return cipher.seal(fresh, context);
+    }
+    if (stored == null || cipher.isCurrent(stored)) {
+      return stored;
+    }
+    try {
+      return cipher.seal(cipher.open(stored, context), context);
+    } catch (IllegalStateException e) {
+      return stored;
+    }
+  }
+
+  /**
+   * The account's tokens in plaintext, for their owner; empty when a stored token does not open
+   * (sealed with a secret no longer configured, or copied from another row).
+   */
+  public Optional<ProviderTokens> tokensOf(Account account) {
+    try {
+      return Optional.of(open(account));
+    } catch (IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  private ProviderTokens open(Account account) {
+    SecretCipher cipher = service.secretCipher();
+    return new ProviderTokens(
+        cipher.open(account.storedAccessToken(), context(account, "accessToken")),
+        cipher.open(account.storedRefreshToken(), context(account, "refreshToken")),
+        cipher.open(account.storedIdToken(), context(account, "idToken")),
+        account.getAccessTokenExpiresAt(),
+        account.getRefreshTokenExpiresAt(),
+        scopesOf(account.getScope()));
+  }
+
+  private void seal(Account account, ProviderTokens t, Instant now) {
+    SecretCipher cipher = service.secretCipher();
+    account.storeTokens(
+        cipher.seal(t.accessToken(), context(account, "accessToken")),
+        cipher.seal(t.refreshToken(), context(account, "refreshToken")),
+        cipher.seal(t.idToken(), context(account, "idToken")),
+        t.accessTokenExpiresAt(),
+        t.refreshTokenExpiresAt(),
+        now);
+  }
+
+  /** Binds a sealed token to its row and column: copied elsewhere, it does not open. */
+  private static String context(Account account, String column) {
+    return "account:" + account.getId() + ":" + column;
+  }
+
+  private static String scope(List<String> scopes) {
+    return scopes.isEmpty() ? null : String.join(",", scopes);
+  }
+
+  /** Better Auth 1.7: split on commas, trimmed, empties dropped. */
+  public static List<String> scopesOf(String scope) {
+    if (scope == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(scope.split(","))
+        .map(String::trim)
+        .filter(x -> !x.isEmpty())
+        .toList();
   }
 
   /**

@@ -157,6 +157,20 @@ public class User {
   }
 
   /**
+   * Takes the name and picture an identity provider reports (account linking's "update user info on
+   * link"); a value the provider did not send leaves the current one. Never the email.
+   */
+  public void takeProviderProfile(String providerName, String providerImage, Instant now) {
+    if (providerName != null && !providerName.isBlank()) {
+      name = providerName;
+    }
+    if (providerImage != null && !providerImage.isBlank()) {
+      image = providerImage;
+    }
+    updatedAt = now;
+  }
+
+  /**
    * The sign-in address becomes {@code normalizedEmail}; {@code verified} says whether the new
    * address proved itself (a mailed link) or not (an unverified user's change applies at once).
    */

@@ -47,6 +47,26 @@ public enum ErrorCode {
   ACCOUNT_NOT_FOUND(400, "Account not found"),
   ACCOUNT_MANAGEMENT_DISABLED(404, "Account management is not enabled"), // ours
 
+  // Identity providers (social sign-in, linking, provider tokens)
+  PROVIDER_NOT_FOUND(404, "Provider not found"),
+  ID_TOKEN_NOT_SUPPORTED(404, "id_token not supported"),
+  USER_EMAIL_NOT_FOUND(401, "User email not found"),
+  OAUTH_LINK_ERROR(401, "Account not linked"),
+  INVALID_ERROR_CALLBACK_URL(403, "Invalid errorCallbackURL"),
+  INVALID_NEW_USER_CALLBACK_URL(403, "Invalid newUserCallbackURL"),
+  SOCIAL_ACCOUNT_ALREADY_LINKED(409, "Social account already linked"),
+  LINKING_NOT_ALLOWED(401, "Account not linked - linking not allowed"),
+  LINKING_DIFFERENT_EMAILS_NOT_ALLOWED(401, "Account not linked - different emails not allowed"),
+  PROVIDER_NOT_SUPPORTED(400, "Provider is not supported."),
+  FAILED_TO_GET_ACCESS_TOKEN(400, "Failed to get a valid access token"),
+  REFRESH_TOKEN_NOT_FOUND(400, "Refresh token not found"),
+  FAILED_TO_REFRESH_ACCESS_TOKEN(400, "Failed to refresh access token"),
+  PROVIDER_NOT_CONFIGURED(400, "Account is not associated with a configured social provider."),
+  ACCESS_TOKEN_NOT_FOUND(400, "Access token not found"),
+  PROVIDER_UNAVAILABLE(502, "The identity provider could not be reached"), // ours
+  INVALID_EXCHANGE_CODE(401, "Invalid or expired exchange code"), // ours
+  OAUTH_CALLBACK_ERROR(400, "Sign-in with the identity provider failed"), // ours: the error page
+
   // Verification links
   INVALID_TOKEN(401, "Invalid token"),
   TOKEN_EXPIRED(401, "Token expired"),

@@ -32,6 +32,10 @@ public class OriginCheckFilter implements ContainerRequestFilter {
     if (SAFE_METHODS.contains(request.getMethod())) {
       return;
     }
+    if (resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(CrossSitePost.class)) {
+      return; // it only redirects to a GET that checks the flow's own state cookie
+    }
     boolean signInOrUp =
         resource.getResourceMethod() != null
             && resource.getResourceMethod().isAnnotationPresent(SignInRoute.class);

@@ -1,5 +1,7 @@
 package dev.betterauthjakarta.platform;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,10 +14,11 @@ import java.util.List;
 /**
  * Binds a JSON request body to a request record, strictly by JSON type, as Better Auth's zod
  * schemas do: a component of type {@code String} takes a JSON string, {@code Boolean} a JSON
- * boolean, {@code JsonObject} an object and {@code JsonValue} anything (for rules on raw values,
- * such as "server-only fields must not be truthy"). Absent and {@code null} both bind to {@code
- * null}; unknown keys are ignored, so entity fields can never be mass-assigned. Everything else
- * (required fields, lengths, formats) is the record's Bean Validation constraints' job.
+ * boolean, {@code JsonNumber} a number, {@code JsonObject} an object, {@code JsonArray} an array
+ * and {@code JsonValue} anything (for rules on raw values, such as "server-only fields must not be
+ * truthy"). Absent and {@code null} both bind to {@code null}; unknown keys are ignored, so entity
+ * fields can never be mass-assigned. Everything else (required fields, lengths, formats) is the
+ * record's Bean Validation constraints' job.
  */
 public final class RecordBinder {
   private RecordBinder() {}
@@ -30,6 +33,14 @@ public final class RecordBinder {
    *     this binder does not know (a programming error)
    */
   public static <T> T bind(JsonObject json, Class<T> type) {
+    return bind(json, type, "body");
+  }
+
+  /**
+   * {@link #bind(JsonObject, Class)} for an object nested in the body, e.g. {@code body.idToken}:
+   * errors name the field under {@code location}.
+   */
+  public static <T> T bind(JsonObject json, Class<T> type, String location) {
     RecordComponent[] components = type.getRecordComponents();
     if (components == null) {
       throw new IllegalArgumentException(type + " is not a record");
@@ -48,7 +59,9 @@ public final class RecordBinder {
         values[i] = value;
       } else if (!matches(value, component.getType())) {
         problems.add(
-            "[body."
+            "["
+                + location
+                + "."
                 + component.getName()
                 + "] Invalid input: expected "
                 + expected
@@ -85,11 +98,18 @@ public final class RecordBinder {
     if (type == JsonObject.class) {
       return "object";
     }
+    if (type == JsonArray.class) {
+      return "array";
+    }
+    if (type == JsonNumber.class) {
+      return "number";
+    }
     if (type == JsonValue.class) {
       return "value";
     }
     throw new IllegalArgumentException(
-        "Request records take String, Boolean, JsonObject or JsonValue, not " + type);
+        "Request records take String, Boolean, JsonNumber, JsonObject, JsonArray or JsonValue, not "
+            + type);
   }
 
   private static boolean matches(JsonValue value, Class<?> type) {
@@ -97,6 +117,8 @@ public final class RecordBinder {
       case STRING -> type == String.class;
       case TRUE, FALSE -> type == Boolean.class;
       case OBJECT -> type == JsonObject.class;
+      case ARRAY -> type == JsonArray.class;
+      case NUMBER -> type == JsonNumber.class;
       default -> false;
     };
   }
@@ -107,6 +129,12 @@ public final class RecordBinder {
     }
     if (type == Boolean.class) {
       return value.getValueType() == JsonValue.ValueType.TRUE;
+    }
+    if (type == JsonArray.class) {
+      return value.asJsonArray();
+    }
+    if (type == JsonNumber.class) {
+      return value;
     }
     return value.asJsonObject();
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -20,9 +21,18 @@ import org.eclipse.microprofile.config.Config;
 public class ServiceSettings {
   private static final Logger LOG = Logger.getLogger(ServiceSettings.class.getName());
 
+  /**
+   * Secrets that were {@code better.auth.secret} before (comma-separated): values sealed with them
+   * at rest still open, and are sealed again with the current secret when next written. Better
+   * Auth's own secrets (its {@code BETTER_AUTH_SECRETS} values) go here too, to read what it
+   * encrypted.
+   */
+  public static final String PREVIOUS_SECRETS = "better.auth.previous-secrets";
+
   @Inject Config config;
 
   private byte[] secret;
+  private SecretCipher cipher;
   private TrustedOrigins origins;
   private String normalizedBaseUrl;
 
@@ -52,6 +62,14 @@ public class ServiceSettings {
           "No better.auth.secret (BETTER_AUTH_SECRET) is configured; using a random one for this"
               + " run. Set it in production.");
     }
+    List<byte[]> secrets = new ArrayList<>();
+    secrets.add(secret);
+    for (String previous : ConfigValues.string(config, PREVIOUS_SECRETS).orElse("").split(",")) {
+      if (!previous.isBlank()) {
+        secrets.add(previous.trim().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    cipher = SecretCipher.of(secrets);
     origins = TrustedOrigins.of(normalizedBaseUrl, List.of(trustedOrigins.orElse("").split(",")));
   }
 
@@ -73,6 +91,14 @@ public class ServiceSettings {
   /** A copy of the HMAC key for signed tokens and cookies (Better Auth's secret). */
   public byte[] secret() {
     return secret.clone();
+  }
+
+  /**
+   * Encryption of secrets at rest (provider tokens) under the current secret, opening values of the
+   * previous ones too.
+   */
+  public SecretCipher secretCipher() {
+    return cipher;
   }
 
   /** The origins a browser request, callback or redirect may come from or point at. */

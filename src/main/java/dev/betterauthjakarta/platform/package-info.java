@@ -9,11 +9,13 @@
  * in any string or key ({@link SafeText})) and the same text rule for query parameters; the strict
  * record binder; constraints shared by features ({@link TrustedUrl}, {@link Length}, {@link
  * NotSettable}); JSON-B with Better Auth's dates; the clock; random tokens and their hashes;
+ * encryption of secrets at rest ({@link SecretCipher}, reading Better Auth's encrypted values too);
  * trusted origins and redirects; advisory locks and unique-violation handling; HTTP filters (body
- * limit, empty body, query text, Content-Type and Accept repair, CORS, origin check, OPTIONS as 204
- * with Allow, and the servlet filter that refuses an ambiguous body length); a stalled or
- * unreachable database turned into 503 with Retry-After ({@link DatabaseFailures}); MicroProfile
- * Health checks (readiness asks the database, liveness does not); the settings all features share;
- * Flyway migrations at deployment, free of the request timeouts.
+ * limit, empty body, query text, Content-Type and Accept repair, CORS, origin check (skipped for a
+ * {@link CrossSitePost} route), OPTIONS as 204 with Allow, and the servlet filter that refuses an
+ * ambiguous body length); a stalled or unreachable database turned into 503 with Retry-After
+ * ({@link DatabaseFailures}); MicroProfile Health checks (readiness asks the database, liveness
+ * does not); the settings all features share; Flyway migrations at deployment, free of the request
+ * timeouts.
  */
 package dev.betterauthjakarta.platform;

@@ -1,6 +1,11 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
+import dev.betterauthjakarta.identity.IdentitySettings;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
@@ -26,6 +31,8 @@ public class SessionService {
   @Inject Clock clock;
   @Inject SessionSettings settings;
   @Inject IdentityService identities;
+  @Inject IdentitySettings identitySettings;
+  @Inject AuditTrail audit;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
@@ -113,6 +120,37 @@ public class SessionService {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The one gate every sign-in passes once the identity is proved, whatever proved it (a password,
+   * an identity provider's answer or id token): a banned user gets no session, an unverified email
+   * none when verification is required, and a two-factor user stops before the session. The caller
+   * holds the user's row lock, so a ban or credential change cannot slip in between.
+   *
+   * @param user the user, locked by the caller
+   * @param method how the identity was proved, for the audit trail ({@code password}, or the
+   *     provider id)
+   * @throws AuthException 403 BANNED_USER, 403 EMAIL_NOT_VERIFIED
+   */
+  public SignInGate signIn(User user, boolean rememberMe, ClientInfo client, String method) {
+    if (user.checkBanAt(now())) {
+      throw new AuthException(ErrorCode.BANNED_USER);
+    }
+    if (identitySettings.requireEmailVerification() && !user.isEmailVerified()) {
+      throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED);
+    }
+    if (user.isTwoFactorEnabled()) {
+      // No session without the second factor (this service has no 2FA routes yet).
+      return new SignInGate.SecondFactorRequired();
+    }
+    IssuedSession issued = issue(user, rememberMe, client);
+    audit.record(
+        AuditAction.SIGN_IN,
+        Actor.user(user.getId()),
+        user.getId(),
+        Changes.none().note("method", method).note("sessionId", issued.session().id()));
+    return new SignInGate.Opened(issued, UserView.from(user));
   }
 
   /**

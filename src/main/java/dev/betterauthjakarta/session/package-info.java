@@ -12,6 +12,9 @@
  * user's sessions stop working at once; expired sessions are deleted on sight; freshness is one
  * rule ({@link Caller#requireFresh()}); listing needs a fresh session and shows hashes, not
  * credentials; a caller can only revoke their own sessions; the User-Agent and IP address kept on a
- * session are cleaned of control characters and unpaired surrogates.
+ * session are cleaned of control characters and unpaired surrogates; every sign-in, whatever proved
+ * the identity (a password, an identity provider), passes one gate ({@link SessionService#signIn}):
+ * no session for a banned user, for an unverified email when verification is required, or before
+ * the second factor.
  */
 package dev.betterauthjakarta.session;

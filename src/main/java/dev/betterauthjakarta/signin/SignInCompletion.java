@@ -6,26 +6,23 @@ import dev.betterauthjakarta.audit.AuditTrail;
 import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.CredentialSnapshot;
 import dev.betterauthjakarta.identity.IdentityService;
-import dev.betterauthjakarta.identity.IdentitySettings;
 import dev.betterauthjakarta.identity.LockoutPolicy;
 import dev.betterauthjakarta.identity.LockoutSettings;
 import dev.betterauthjakarta.identity.SignInLock;
 import dev.betterauthjakarta.identity.SignInLockout;
 import dev.betterauthjakarta.identity.User;
-import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.mail.Links;
 import dev.betterauthjakarta.mail.OutgoingMail;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
+import dev.betterauthjakarta.session.SignInGate;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -34,8 +31,6 @@ import java.util.Optional;
  */
 @Stateless
 public class SignInCompletion {
-  @Inject Clock clock;
-  @Inject IdentitySettings settings;
   @Inject IdentityService identities;
   @Inject SessionService sessions;
   @Inject SignInLockout lockout;
@@ -66,23 +61,13 @@ public class SignInCompletion {
     if (user == null) {
       return Optional.empty();
     }
-    if (user.checkBanAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
-      throw new AuthException(ErrorCode.BANNED_USER);
-    }
-    if (settings.requireEmailVerification() && !user.isEmailVerified()) {
-      throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED);
-    }
-    if (user.isTwoFactorEnabled()) {
-      // No session without the second factor (this service has no 2FA routes yet).
-      return Optional.of(new SignInOutcome.SecondFactorRequired());
-    }
-    var issued = sessions.issue(user, rememberMe, client);
-    audit.record(
-        AuditAction.SIGN_IN,
-        Actor.user(user.getId()),
-        user.getId(),
-        Changes.none().note("sessionId", issued.session().id()));
-    return Optional.of(new SignInOutcome.SignedIn(Optional.of(issued), UserView.from(user)));
+    // Ban, required verification and the second factor: the gate every sign-in passes.
+    return Optional.of(
+        switch (sessions.signIn(user, rememberMe, client, "password")) {
+          case SignInGate.Opened opened ->
+              new SignInOutcome.SignedIn(Optional.of(opened.session()), opened.user());
+          case SignInGate.SecondFactorRequired stop -> new SignInOutcome.SecondFactorRequired();
+        });
   }
 
   /**

@@ -101,6 +101,19 @@ public class VerificationService {
     }
   }
 
+  /**
+   * Deletes up to {@code max} expired, never redeemed tokens of a purpose, so that flows started
+   * and abandoned (a sign-in/social nobody finished) do not pile up.
+   */
+  public void purgeExpired(String purpose, int max) {
+    em.createNativeQuery(
+            "delete from \"verification\" where \"id\" in (select \"id\" from \"verification\""
+                + " where \"identifier\" like ?1 escape '\\' and \"expiresAt\" < now() limit ?2)")
+        .setParameter(1, escapeLike(purpose) + ":%")
+        .setParameter(2, max)
+        .executeUpdate();
+  }
+
   /** Every pending token of a user: ours ({"userId":...} first) and Better Auth's (value = id). */
   public void deleteAllOf(String userId) {
     String escaped = escapeLike(userId);

@@ -51,7 +51,8 @@ class UnlinkRequestTest {
   @Test
   void scopesAreSplitOnCommasTrimmedAndEmptiesDropped() {
     assertEquals(
-        List.of("openid", "email", "profile"), AccountView.scopes("openid, email,,profile "));
-    assertEquals(List.of(), AccountView.scopes(null));
+        List.of("openid", "email", "profile"),
+        dev.betterauthjakarta.identity.IdentityService.scopesOf("openid, email,,profile "));
+    assertEquals(List.of(), dev.betterauthjakarta.identity.IdentityService.scopesOf(null));
   }
 }

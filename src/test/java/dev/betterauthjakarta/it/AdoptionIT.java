@@ -167,4 +167,76 @@ class AdoptionIT {
     assertEquals("2026-11-28T08:26:55.580Z", credential.getString("createdAt"));
     assertFalse(accounts.toString().contains(":" + "aaea6045"), "no password hash on the wire");
   }
+
+  /**
+   * Provider tokens as Better Auth left them (its bare-hex XChaCha20-Poly1305 under the secret, and
+   * a $ba$ envelope under a rotated secret; vectors made by its own symmetricEncrypt) are read, and
+   * sealed in this service's format when the row is next written.
+   */
+  @Test
+  void providerTokensBetterAuthEncryptedAreReadAndSealedAgainOnTheNextWrite() throws Exception {
+    JsonObject vectors;
+    try (var in =
+        AdoptionIT.class.getResourceAsStream(
+            "/fixtures/better-auth-1.7.25/encrypted-tokens.json")) {
+      vectors = Json.createReader(in).readObject();
+    }
+    TestUser u = TestUser.signUp(api());
+    String sub = "adopted-" + u.id();
+    Api.Reply linked = linkWithIdToken(u, sub);
+    assertEquals(200, linked.status(), linked.toString());
+    String row =
+        Db.string(
+            "select id from \"account\" where \"providerId\" = 'mock' and \"accountId\" = ?", sub);
+    Db.update(
+        "update \"account\" set \"accessToken\" = ?, \"refreshToken\" = ?,"
+            + " \"accessTokenExpiresAt\" = now() + interval '1 hour' where id = ?",
+        vectors.getJsonObject("bareHex").getString("stored"),
+        vectors.getJsonObject("envelope").getString("stored"),
+        row);
+    Api.Reply read =
+        api()
+            .post("get-access-token")
+            .bearer(u.token())
+            .json("{\"accountId\":\"" + row + "\"}")
+            .send();
+    assertEquals(200, read.status(), read.toString());
+    assertEquals(
+        vectors.getJsonObject("bareHex").getString("plaintext"),
+        read.json().getString("accessToken"));
+
+    // The next write (the identity's id token again) seals every column in this service's format.
+    assertEquals(200, linkWithIdToken(u, sub).status());
+    for (String column : List.of("accessToken", "refreshToken", "idToken")) {
+      String stored = Db.string("select \"" + column + "\" from \"account\" where id = ?", row);
+      assertTrue(stored.startsWith("$bj1$"), column + ": " + stored);
+    }
+    Api.Reply again =
+        api()
+            .post("get-access-token")
+            .bearer(u.token())
+            .json("{\"accountId\":\"" + row + "\"}")
+            .send();
+    assertEquals(
+        vectors.getJsonObject("bareHex").getString("plaintext"),
+        again.json().getString("accessToken"));
+  }
+
+  private Api.Reply linkWithIdToken(TestUser u, String sub) {
+    String token =
+        IdentityProviderServer.idToken(
+            "mock",
+            IdentityProviderServer.CLIENT_ID,
+            IdentityProviderServer.user(sub, u.email(), true),
+            java.time.Duration.ofMinutes(5));
+    return api()
+        .post("link-social")
+        .bearer(u.token())
+        .json(
+            Json.createObjectBuilder()
+                .add("provider", "mock")
+                .add("idToken", Json.createObjectBuilder().add("token", token))
+                .build())
+        .send();
+  }
 }

@@ -25,10 +25,10 @@ public final class Deployments {
   /**
    * The real WAR with every optional behaviour the suite checks switched the other way: the
    * account-management plugin off, email verification required, email changes approved by the
-   * current address, deletion confirmed by mail, and an https base URL (so cookies are {@code
-   * __Secure-} prefixed; the default deployment keeps the default http://localhost:8080). One
-   * archive for all variant test classes, so they share one Payara process (see {@link
-   * SharedPayaraMicro}); each class only tests the settings it is about.
+   * current address, deletion confirmed by mail, linking copying the provider's name and picture,
+   * and an https base URL (so cookies are {@code __Secure-} prefixed; the default deployment keeps
+   * the default http://localhost:8080). One archive for all variant test classes, so they share one
+   * Payara process (see {@link SharedPayaraMicro}); each class only tests the settings it is about.
    */
   public static WebArchive variant() {
     return realWarConfiguredWith(
@@ -38,6 +38,7 @@ public final class Deployments {
         better.auth.email-change.confirm-with-current-email=true
         better.auth.delete-user.confirm-by-email=true
         better.auth.url=https://localhost:8080
+        better.auth.account-linking.update-user-info-on-link=true
         """);
   }
 

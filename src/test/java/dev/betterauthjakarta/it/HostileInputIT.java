@@ -50,7 +50,11 @@ class HostileInputIT {
   private void assertRefusedOnEveryPostRoute(String token, String json, String why) {
     for (Routes.Route route : postRoutes()) {
       RawHttp.Reply reply =
-          raw().request("POST", Routes.absolute(route.path())).bearer(token).json(json).send();
+          raw()
+              .request("POST", Routes.absolute(route.concretePath()))
+              .bearer(token)
+              .json(json)
+              .send();
       assertEquals(400, reply.status(), why + " on " + route + ": " + reply);
       assertEquals("VALIDATION_ERROR", reply.code(), why + " on " + route + ": " + reply);
     }
@@ -227,7 +231,7 @@ class HostileInputIT {
         body.append("\"name\":\"").append(bad).append("\"}");
         RawHttp.Reply reply =
             raw()
-                .request("POST", Routes.absolute(route.path()))
+                .request("POST", Routes.absolute(route.concretePath()))
                 .bearer(u.token())
                 .json(body.toString())
                 .send();
@@ -475,7 +479,7 @@ class HostileInputIT {
   @Test
   void optionsListsTheMethodsOfAnyRouteAndNothingElse() {
     for (Routes.Route route : Routes.inWar()) {
-      String path = Routes.absolute(route.path().replace("{token}", "abc"));
+      String path = Routes.absolute(route.concretePath());
       for (String accept :
           List.of("*/*", "application/vnd.sun.wadl+xml", "application/xml", "text/plain")) {
         RawHttp.Reply reply = raw().request("OPTIONS", path).header("Accept", accept).send();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The official Better Auth JavaScript client (npm better-auth 1.7.25) drives the service through
  * its main flows and its admin plugin (src/test/js/official-client.mjs), the latter as an
- * administrator this test creates. Needs Node.js and npm on the PATH; without them
- * the test is skipped, and says so.
+ * administrator this test creates. Needs Node.js and npm on the PATH; without them the test is
+ * skipped, and says so.
  */
 @ExtendWith(ArquillianExtension.class)
 class OfficialClientIT {
@@ -39,7 +40,7 @@ class OfficialClientIT {
   @ArquillianResource URL base;
 
   @Test
-  void theOfficialClientSignsUpUpdatesListsUnlinksSignsInRevokesSignsOutDeletesAndAdministers()
+  void theOfficialClientSignsUpLinksUnlinksSignsInRevokesSignsOutDeletesSignsInSociallyAdministers()
       throws Exception {
     Assumptions.assumeTrue(
         runs("node", "--version") && runs(npm(), "--version"),
@@ -54,6 +55,21 @@ class OfficialClientIT {
     }
     String baseUrl = base.toString().replaceAll("/$", "");
     TestUser admin = Admins.create(new Api(base)); // the admin steps sign in as this user
+    String runId = Long.toString(System.nanoTime(), 36);
+    String linkToken =
+        IdentityProviderServer.idToken(
+            "mock",
+            IdentityProviderServer.CLIENT_ID,
+            IdentityProviderServer.user(
+                "client-link-" + runId, "client-new-" + runId + "@example.com", true),
+            Duration.ofMinutes(10));
+    String socialToken =
+        IdentityProviderServer.idToken(
+            "mock",
+            IdentityProviderServer.CLIENT_ID,
+            IdentityProviderServer.user(
+                "client-social-" + runId, "client-social-" + runId + "@example.com", true),
+            Duration.ofMinutes(10));
     Result client =
         run(
             120,
@@ -61,6 +77,9 @@ class OfficialClientIT {
             "official-client.mjs",
             baseUrl,
             BrowserIT.APP,
+            runId,
+            linkToken,
+            socialToken,
             admin.email(),
             admin.password());
     System.out.println(client.output());

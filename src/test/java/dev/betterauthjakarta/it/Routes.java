@@ -37,6 +37,11 @@ public final class Routes {
       return path.contains("{");
     }
 
+    /** The path with every template ({@code {token}}, {@code {providerId}}) filled with "x". */
+    public String concretePath() {
+      return path.replaceAll("\\{[^}]+}", "x");
+    }
+
     @Override
     public String toString() {
       return method + " " + path;

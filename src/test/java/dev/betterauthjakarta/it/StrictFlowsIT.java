@@ -216,4 +216,54 @@ class StrictFlowsIT {
     assertEquals("User deleted", deleted.json().getString("message"));
     assertEquals(0, Db.count("select count(*) from \"user\" where \"email\" = ?", email));
   }
+
+  /** Required verification applies to provider sign-ins too: the gate both sign-ins pass. */
+  @Test
+  void aProviderSignInNeedsAVerifiedEmailWhenVerificationIsRequired() {
+    Browser starter = new Browser(base);
+    starter.post("sign-in/social", SocialSignInIT.signInBody("mock"), null);
+    assertTrue(
+        starter.cookie("__Host-better-auth.state").isPresent(),
+        "over https the state cookie is host-only");
+    String email = TestUser.uniqueEmail();
+    Api.Reply unverified =
+        SocialSignInIT.signInThrough(
+            new Browser(base),
+            "mock",
+            IdentityProviderServer.user(SocialSignInIT.sub(), email, false));
+    assertEquals(
+        "email_not_verified", SocialSignInIT.error(unverified, SocialSignInIT.APP + "/oops"));
+    assertEquals(0, Db.count("select count(*) from \"user\" where email = ?", email));
+
+    Browser browser = new Browser(base);
+    Api.Reply verified =
+        SocialSignInIT.signInThrough(
+            browser, "mock", IdentityProviderServer.user(SocialSignInIT.sub(), email, true));
+    assertEquals(SocialSignInIT.APP + "/new", SocialSignInIT.location(verified));
+    assertTrue(
+        browser.cookie("__Secure-better-auth.session_token").isPresent(),
+        "the variant is served over https: " + verified.headers("set-cookie"));
+  }
+
+  /** update-user-info-on-link: linking copies the provider's name and picture, never the email. */
+  @Test
+  void linkingCopiesTheProvidersNameAndPictureWhenConfigured() {
+    TestUser u = TestUser.signUpVerified(api());
+    Browser browser = new Browser(base);
+    Api.Reply started =
+        browser.post(
+            "link-social",
+            "{\"provider\":\"mock\",\"callbackURL\":\"" + SocialSignInIT.APP + "/linked\"}",
+            u.token());
+    Browser.Authorized at = Browser.authorize(Browser.url(started));
+    String sub = SocialSignInIT.sub();
+    IdentityProviderServer.script(at.code(), IdentityProviderServer.user(sub, u.email(), true));
+    assertEquals(
+        SocialSignInIT.APP + "/linked", SocialSignInIT.location(browser.get(at.servicePath())));
+    JsonObject user =
+        api().get("get-session").bearer(u.token()).send().json().getJsonObject("user");
+    assertEquals("Provider " + sub, user.getString("name"));
+    assertEquals("https://img.example.com/" + sub + ".png", user.getString("image"));
+    assertEquals(u.email(), user.getString("email"));
+  }
 }

@@ -18,10 +18,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts a real PostgreSQL (zonky binaries) and an SMTP server (GreenMail) once per Failsafe run,
- * before Arquillian boots Payara: Arquillian starts the container ahead of any test class code, so
- * a JUnit extension would be too late. Inactive unless {@code embedded.services=true}, which only
- * Failsafe sets, so unit tests never start a database.
+ * Starts a real PostgreSQL (zonky binaries), an SMTP server (GreenMail) and an OpenID Connect
+ * server ({@link IdentityProviderServer}) once per Failsafe run, before Arquillian boots Payara:
+ * Arquillian starts the container ahead of any test class code, so a JUnit extension would be too
+ * late. Inactive unless {@code embedded.services=true}, which only Failsafe sets, so unit tests
+ * never start a database.
  *
  * <p>The service connects as its own role ({@code it.db.user}) with a distinctive password ({@code
  * it.db.password}, the same values the pom gives Payara as DATABASE_USER and DATABASE_PASSWORD),
@@ -52,10 +53,12 @@ public class TestServices implements LauncherSessionListener {
     greenMail =
         new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", "smtp"));
     greenMail.start();
+    IdentityProviderServer.start(Integer.getInteger("it.oidc.port"));
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    IdentityProviderServer.stop();
     if (greenMail != null) {
       greenMail.stop();
       greenMail = null;
