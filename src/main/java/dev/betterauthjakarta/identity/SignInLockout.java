@@ -62,9 +62,12 @@ public class SignInLockout {
   }
 
   private LockoutState lock(String key) {
+    // "do update", not "do nothing": the statement locks the row it found, so a correct password
+    // deleting it in between cannot leave this transaction without a row (seen in
+    // CredentialChangeIT's sign-in races).
     em.createNativeQuery(
-            "insert into \"signInLockout\" (\"key\", \"failures\") values (?1, 0)"
-                + " on conflict (\"key\") do nothing")
+            "insert into \"signInLockout\" (\"key\", \"failures\") values (?1, 0) on conflict"
+                + " (\"key\") do update set \"failures\" = \"signInLockout\".\"failures\"")
         .setParameter(1, key)
         .executeUpdate();
     return em.find(LockoutState.class, key, LockModeType.PESSIMISTIC_WRITE);

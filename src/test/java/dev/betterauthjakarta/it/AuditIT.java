@@ -133,8 +133,9 @@ class AuditIT {
             .status());
     Db.update(
         "insert into \"account\" (\"id\", \"accountId\", \"providerId\", \"userId\", \"createdAt\","
-            + " \"updatedAt\") values (?, 'gh-1', 'github', ?, now(), now())",
+            + " \"updatedAt\") values (?, ?, 'github', ?, now(), now())",
         UUID.randomUUID().toString(),
+        "gh-" + UUID.randomUUID(),
         id);
     assertEquals(
         200,

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class GeneratedAttackIT {
-  static final int REQUESTS = 1_800;
+  static final int REQUESTS = 2_500;
   private static final int THREADS = 4;
   private static final int BATCH = 50;
   private static final long SEED = Long.getLong("it.attack.seed", 20261129L);
