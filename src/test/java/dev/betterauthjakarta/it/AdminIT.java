@@ -521,6 +521,66 @@ class AdminIT {
     assertEquals(200, signIn(u.email(), u.password()).status());
   }
 
+  /**
+   * Sign-ins racing a ban: whatever the order, once the ban has answered the user has no session,
+   * and every token a racing sign-in was given is dead (the ban and the sign-in gate both hold the
+   * user's row lock, and the ban deletes sessions after taking it). The test knows they overlapped
+   * when the ban was sent before the last sign-in answered, and requires that in some round.
+   */
+  @Test
+  void signInsRacingABanKeepNoSession() throws Exception {
+    TestUser admin = Admins.create(api());
+    int overlapped = 0;
+    for (int round = 0; round < 4; round++) {
+      TestUser u = TestUser.signUp(api());
+      List<java.util.concurrent.CompletableFuture<long[]>> timings = new java.util.ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<Api.Reply>> signIns = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        long start = System.nanoTime();
+        var reply =
+            api()
+                .post("sign-in/email")
+                .json(
+                    Json.createObjectBuilder()
+                        .add("email", u.email())
+                        .add("password", u.password())
+                        .build())
+                .sendAsync();
+        signIns.add(reply);
+        timings.add(reply.thenApply(r -> new long[] {start, System.nanoTime()}));
+      }
+      Thread.sleep(50L * round); // each round lands the ban at another point of the sign-ins
+      long banSent = System.nanoTime();
+      Api.Reply ban = post(api(), admin.token(), "ban-user", userId(u.id()));
+      assertEquals(200, ban.status(), ban.toString());
+      List<Api.Reply> replies =
+          signIns.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+      assertFalse(Race.anyServerError(replies), replies.toString());
+      long lastAnswer =
+          timings.stream()
+              .map(java.util.concurrent.CompletableFuture::join)
+              .mapToLong(t -> t[1])
+              .max()
+              .orElseThrow();
+      if (banSent < lastAnswer) {
+        overlapped++;
+      }
+      for (Api.Reply r : replies) {
+        assertTrue(r.status() == 200 || r.status() == 403, r.toString());
+        if (r.status() == 200) {
+          assertFalse(isLive(r.json().getString("token")), "a racing sign-in kept its session");
+        } else {
+          assertEquals("BANNED_USER", r.code(), r.toString());
+        }
+      }
+      assertEquals(
+          0,
+          Db.count("select count(*) from \"session\" where \"userId\" = ?", u.id()),
+          "round " + round);
+    }
+    assertTrue(overlapped > 0, "the ban never met a sign-in in flight");
+  }
+
   @Test
   void aUsersSessionsAreListedAndRevokedOneOrAll() {
     TestUser admin = Admins.create(api());

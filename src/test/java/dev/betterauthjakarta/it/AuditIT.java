@@ -233,6 +233,59 @@ class AuditIT {
     throw new AssertionError("no reset mail to " + email);
   }
 
+  /**
+   * A provider sign-up (an id token of the suite's OpenID Connect server), a second provider
+   * sign-in and a link of another identity are recorded like password ones, naming the provider.
+   */
+  @Test
+  void providerSignUpsSignInsAndLinksAreRecordedWithTheProvider() {
+    String run = UUID.randomUUID().toString();
+    String email = "audit-social-" + run + "@example.com";
+    JsonObject signIn =
+        Json.createObjectBuilder()
+            .add("provider", "mock")
+            .add(
+                "idToken",
+                Json.createObjectBuilder()
+                    .add(
+                        "token",
+                        IdentityProviderServer.idToken(
+                            "mock",
+                            IdentityProviderServer.CLIENT_ID,
+                            IdentityProviderServer.user("audit-" + run, email, true),
+                            java.time.Duration.ofMinutes(5))))
+            .build();
+    Api.Reply first = api().post("sign-in/social").json(signIn).send();
+    assertEquals(200, first.status(), first.toString());
+    String userId = first.json().getJsonObject("user").getString("id");
+    Api.Reply again = api().post("sign-in/social").json(signIn).send();
+    assertEquals(200, again.status(), again.toString());
+    String other =
+        IdentityProviderServer.idToken(
+            "mock",
+            IdentityProviderServer.CLIENT_ID,
+            IdentityProviderServer.user("audit-other-" + run, email, true),
+            java.time.Duration.ofMinutes(5));
+    Api.Reply link =
+        api()
+            .post("link-social")
+            .bearer(first.json().getString("token"))
+            .json(
+                Json.createObjectBuilder()
+                    .add("provider", "mock")
+                    .add("idToken", Json.createObjectBuilder().add("token", other))
+                    .build())
+            .send();
+    assertEquals(200, link.status(), link.toString());
+    // sorted: a sign-up and its sign-in share a transaction, and may share a millisecond
+    assertEquals(
+        List.of("account.link", "session.sign-in", "session.sign-in", "user.sign-up"),
+        actions(userId).stream().sorted().toList());
+    assertTrue(changesOf(userId, "user.sign-up").contains("\"mock\""));
+    assertTrue(changesOf(userId, "session.sign-in").contains("\"method\""));
+    assertTrue(changesOf(userId, "account.link").contains("audit-other-" + run));
+  }
+
   @Test
   void aFailedSignInForAnUnknownAddressIsRecordedWithTheAddressTried() {
     String unknown = TestUser.uniqueEmail();

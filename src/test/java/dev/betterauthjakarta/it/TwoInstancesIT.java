@@ -85,9 +85,9 @@ class TwoInstancesIT {
       b = PayaraProcess.launch("cluster-b", env, settings);
       // Booted together: both migrate the same empty database at once (Flyway's lock).
       CompletableFuture<?> readyA =
-          CompletableFuture.runAsync(() -> a.awaitReady(Duration.ofMinutes(4)));
+          CompletableFuture.runAsync(() -> a.awaitReady(Duration.ofMinutes(6)));
       CompletableFuture<?> readyB =
-          CompletableFuture.runAsync(() -> b.awaitReady(Duration.ofMinutes(4)));
+          CompletableFuture.runAsync(() -> b.awaitReady(Duration.ofMinutes(6)));
       CompletableFuture.allOf(readyA, readyB).join();
     } catch (RuntimeException e) {
       stopBoth();
