@@ -44,6 +44,16 @@ final class FrozenDatabase implements AutoCloseable {
           .forEach(p -> pids.add(p.pid()));
       signal("STOP", pids);
       List<Long> running = pids.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+      // A process in the middle of disk I/O on a loaded machine shows as stopped a moment later.
+      for (int i = 0; i < 20 && !running.isEmpty(); i++) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        running = running.stream().filter(pid -> isAlive(pid) && !isStopped(pid)).toList();
+      }
       if (!running.isEmpty()) {
         throw new IllegalStateException("PostgreSQL processes did not stop: " + running);
       }
