@@ -1,16 +1,19 @@
 // The official Better Auth client (npm better-auth 1.7.25, createAuthClient with the username
 // and admin client plugins, bearer auth) against this service. Run by OfficialClientIT:
 //   node official-client.mjs <baseURL> <trusted origin> <run id> <link id token> <sign-in id token>
+//     <admin email> <admin password>
 // The id tokens are signed by the suite's OpenID Connect server (provider "mock"): the first for
 // client-new-<run id>@example.com (the address this run's user changes to), the second for
-// client-social-<run id>@example.com (a user this run signs up through the provider).
+// client-social-<run id>@example.com (a user this run signs up through the provider). The admin
+// steps sign in as the administrator the Java test created.
 // Exits non-zero on the first failed step.
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
 import { adminClient, twoFactorClient, usernameClient } from "better-auth/client/plugins";
 import { createHmac } from "node:crypto";
 
-const [baseURL, origin, runId, linkIdToken, socialIdToken] = process.argv.slice(2);
+const [baseURL, origin, runId, linkIdToken, socialIdToken, adminEmail, adminPassword] =
+  process.argv.slice(2);
 let token = ""; // what the app stores: the latest set-auth-token
 const twoFactorRedirects = []; // what twoFactorClient's onTwoFactorRedirect was called with
 
@@ -216,6 +219,86 @@ await step("twoFactor.enable, twoFactor.verifyTotp, then signIn needs the code",
   assert.equal(data(await client.getSession()).user.email, email2fa);
   const backup = data(await client.twoFactor.verifyBackupCode({ code: enabled.backupCodes[0] }));
   assert.equal(backup.user.email, email2fa);
+// --- the admin plugin, as an administrator the Java test created ------------------------------
+
+let adminToken;
+let adminId;
+await step("signIn.email as an administrator", async () => {
+  token = "";
+  const d = data(await client.signIn.email({ email: adminEmail, password: adminPassword }));
+  assert.equal(d.user.role, "admin");
+  adminToken = token;
+  adminId = d.user.id;
+});
+
+const managedEmail = `managed-${id}@example.com`;
+let managed;
+await step("admin.createUser", async () => {
+  const d = data(
+    await client.admin.createUser({ email: managedEmail, password, name: "Managed", role: "user" }),
+  );
+  managed = d.user;
+  assert.equal(managed.email, managedEmail);
+  assert.equal(managed.role, "user");
+});
+
+await step("admin.listUsers", async () => {
+  const d = data(
+    await client.admin.listUsers({
+      query: { searchValue: `managed-${id}`, searchField: "email", limit: 10, sortBy: "createdAt" },
+    }),
+  );
+  assert.equal(d.total, 1);
+  assert.equal(d.users.length, 1);
+  assert.equal(d.users[0].id, managed.id);
+  assert.equal(d.limit, 10);
+  assert.ok(d.users[0].createdAt instanceof Date, "dates revive as Date");
+});
+
+await step("admin.setRole", async () => {
+  const d = data(await client.admin.setRole({ userId: managed.id, role: ["user", "editor"] }));
+  assert.equal(d.user.role, "user,editor");
+  const back = data(await client.admin.setRole({ userId: managed.id, role: "user" }));
+  assert.equal(back.user.role, "user");
+});
+
+await step("admin.banUser ends the user's sessions; unbanUser", async () => {
+  const d = data(
+    await client.admin.banUser({ userId: managed.id, banReason: "testing", banExpiresIn: 3600 }),
+  );
+  assert.equal(d.user.banned, true);
+  assert.equal(d.user.banReason, "testing");
+  assert.ok(d.user.banExpires instanceof Date);
+  const refused = await client.signIn.email({ email: managedEmail, password });
+  assert.equal(refused.error.status, 403);
+  assert.equal(refused.error.code, "BANNED_USER");
+  token = adminToken;
+  const listed = data(await client.admin.listUserSessions({ userId: managed.id }));
+  assert.equal(listed.sessions.length, 0);
+  assert.equal(data(await client.admin.unbanUser({ userId: managed.id })).user.banned, false);
+});
+
+await step("admin.impersonateUser", async () => {
+  const d = data(await client.admin.impersonateUser({ userId: managed.id }));
+  assert.equal(d.user.id, managed.id);
+  assert.equal(d.session.impersonatedBy, adminId);
+  assert.notEqual(token, adminToken, "set-auth-token carries the impersonation session");
+  const seen = data(await client.getSession());
+  assert.equal(seen.user.id, managed.id);
+  assert.equal(seen.session.impersonatedBy, adminId);
+  // A bearer client goes back by dropping the impersonation token (signed out here).
+  assert.deepEqual(data(await client.signOut()), { success: true });
+  token = adminToken;
+  assert.equal(data(await client.getSession()).user.id, adminId);
+});
+
+await step("admin.hasPermission and admin.removeUser", async () => {
+  const p = data(await client.admin.hasPermission({ permissions: { user: ["ban"] } }));
+  assert.equal(p.success, true);
+  assert.deepEqual(data(await client.admin.removeUser({ userId: managed.id })), { success: true });
+  const gone = await client.admin.getUser({ query: { id: managed.id } });
+  assert.equal(gone.error.status, 404);
+  assert.equal(gone.error.code, "USER_NOT_FOUND");
 });
 
 console.log("all steps passed");

@@ -11,15 +11,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of {@code shared/architecture.md}: ground ({@code platform}) → core ({@code
- * identity}, {@code session}, {@code verification}, {@code mail}) → use cases. Arrows only point
- * down; no package cycle; a use case never imports another.
+ * The layering of {@code shared/architecture.md}: ground ({@code platform}) → core ({@code audit},
+ * {@code identity}, {@code session}, {@code verification}, {@code mail}) → use cases. Arrows only
+ * point down; no package cycle; a use case never imports another.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.betterauthjakarta";
   private static final List<String> USE_CASES =
-      List.of("signin", "password", "email", "user", "accounts", "oauth", "twofactor");
-  private static final List<String> CORE = List.of("identity", "session", "verification", "mail");
+      List.of("signin", "password", "email", "user", "accounts", "oauth", "twofactor", "admin");
+  private static final List<String> CORE =
+      List.of("audit", "identity", "session", "verification", "mail");
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -81,6 +82,17 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(packages(List.of("session")))
+        .check(CLASSES);
+  }
+
+  @Test
+  void theAuditTrailIsTheLowestCorePackage() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages(List.of("identity", "session", "verification", "mail")))
         .check(CLASSES);
   }
 

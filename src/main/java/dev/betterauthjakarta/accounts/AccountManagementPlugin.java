@@ -1,5 +1,8 @@
 package dev.betterauthjakarta.accounts;
 
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
@@ -23,6 +26,7 @@ public class AccountManagementPlugin implements AccountManagement {
   @Inject IdentityService identities;
   @Inject AccountsSettings settings;
   @Inject SessionService sessions;
+  @Inject AuditTrail audit;
 
   /** The seed's list-accounts answer. */
   public record AccountList(List<AccountView> accounts) {}
@@ -46,6 +50,13 @@ public class AccountManagementPlugin implements AccountManagement {
     c.requireFresh();
     sessions.lockCaller(c);
     identities.unlinkAccount(c.userId(), request::matches, settings.allowUnlinkingAll());
+    audit.record(
+        AuditAction.ACCOUNT_UNLINK,
+        c.actor(),
+        c.userId(),
+        Changes.none()
+            .note("providerId", request.providerId())
+            .note("accountId", request.accountId()));
   }
 
   private static Caller signedIn(Optional<Caller> caller) {

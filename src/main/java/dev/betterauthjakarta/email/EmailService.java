@@ -1,5 +1,9 @@
 package dev.betterauthjakarta.email;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.identity.UserView;
@@ -46,6 +50,7 @@ public class EmailService {
   @Inject VerificationService verifications;
   @Inject EmailVerificationService emailVerification;
   @Inject Event<OutgoingMail> mails;
+  @Inject AuditTrail audit;
   @Resource SessionContext context;
   private EmailService self;
 
@@ -76,7 +81,13 @@ public class EmailService {
     verifications.deleteAllOf(user.getId());
     if (!user.isEmailVerified()) {
       // Nothing proven is lost, so the change applies at once; the new address may verify.
+      JsonObject before = user.auditState();
       identities.changeEmail(user, newEmail, false);
+      audit.record(
+          AuditAction.EMAIL_CHANGE,
+          caller.actor(),
+          user.getId(),
+          Changes.between(before, user.auditState()));
       emailVerification.send(user, callbackURL);
       return;
     }
@@ -191,7 +202,14 @@ public class EmailService {
 
   private UserView applyChange(User user, String newEmail) {
     String oldEmail = user.getEmail();
+    JsonObject before = user.auditState();
     identities.changeEmail(user, newEmail, true); // refused if claimed by someone else since
+    // Whoever followed the mailed link: the new address proved itself.
+    audit.record(
+        AuditAction.EMAIL_CHANGE,
+        Actor.anonymous(),
+        user.getId(),
+        Changes.between(before, user.auditState()).note("confirmedBy", "link"));
     verifications.deleteAllOf(user.getId()); // links mailed to the old address die with it
     if (oldEmail != null && !oldEmail.equals(newEmail)) {
       // The old address learns of the change, so a hijack does not go unnoticed.

@@ -33,6 +33,8 @@ public class IdentityService {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject PasswordHasher hasher;
+  @Inject SignInLockout lockout;
+  @Inject Event<UserCreated> created;
   @Inject ServiceSettings service;
   @Inject Event<PasswordChanged> passwordChanged;
 
@@ -65,6 +67,7 @@ public class IdentityService {
     if (passwordHash != null) {
       em.persist(Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now));
     }
+    created.fire(new UserCreated(user));
     return user;
   }
 
@@ -241,6 +244,7 @@ public class IdentityService {
   public void changePassword(User user, String currentPassword, String newPasswordHash) {
     checkPassword(user.getId(), currentPassword).changePassword(newPasswordHash, now());
     passwordChanged.fire(new PasswordChanged(user.getId()));
+    lockout.clear(user.getId()); // a new password ends a lockout
   }
 
   /**
@@ -261,6 +265,7 @@ public class IdentityService {
           Account.credential(UUID.randomUUID().toString(), user.getId(), passwordHash, now()));
     }
     passwordChanged.fire(new PasswordChanged(user.getId()));
+    lockout.clear(user.getId()); // a reset (or any new password) unlocks password sign-in
   }
 
   /**
@@ -484,6 +489,7 @@ public class IdentityService {
    * key cascade); pending verification rows are the caller's to delete.
    */
   public void remove(User user) {
+    lockout.clear(user.getId());
     em.createNamedQuery(Account.DELETE_BY_USER)
         .setParameter("userId", user.getId())
         .executeUpdate();

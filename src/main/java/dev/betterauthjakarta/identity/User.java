@@ -1,7 +1,10 @@
 package dev.betterauthjakarta.identity;
 
 import dev.betterauthjakarta.platform.StoredJson;
+import dev.betterauthjakarta.platform.WireDates;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -118,6 +121,49 @@ public class User {
   public void disableTwoFactor(Instant now) {
     twoFactorEnabled = false;
     updatedAt = now;
+  }
+
+  /**
+   * The roles (Better Auth's comma-separated {@code role}) become {@code role}; checked by the
+   * admin feature, which owns roles.
+   */
+  public void changeRole(String role, Instant now) {
+    this.role = role;
+    updatedAt = now;
+  }
+
+  /** An administrator marks the address verified or not. */
+  public void markEmailVerified(boolean verified, Instant now) {
+    emailVerified = verified;
+    updatedAt = now;
+  }
+
+  /**
+   * The fields an audit event compares before and after a change: every profile and admin field, no
+   * secret (the user row holds none) and not the free-form metadata, whose changes are noted by
+   * name only.
+   */
+  public JsonObject auditState() {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    addOrNull(b, "name", name);
+    addOrNull(b, "email", email);
+    b.add("emailVerified", emailVerified);
+    addOrNull(b, "image", image);
+    addOrNull(b, "username", username);
+    addOrNull(b, "displayUsername", displayUsername);
+    addOrNull(b, "role", role);
+    b.add("banned", isBanned());
+    addOrNull(b, "banReason", banReason);
+    addOrNull(b, "banExpires", banExpires == null ? null : WireDates.format(banExpires));
+    return b.build();
+  }
+
+  private static void addOrNull(JsonObjectBuilder b, String key, String value) {
+    if (value == null) {
+      b.addNull(key);
+    } else {
+      b.add(key, value);
+    }
   }
 
   /** The owner proved the current address. */

@@ -1,5 +1,9 @@
 package dev.betterauthjakarta.oauth;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.Account;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.NewUser;
@@ -44,6 +48,7 @@ public class SocialAccounts {
   @Inject SessionService sessions;
   @Inject OAuthSettings settings;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   /** A provider sign-in's result: the gate's answer, and whether the user was just created. */
   public record SignedIn(SignInGate gate, boolean newUser) {}
@@ -90,6 +95,8 @@ public class SocialAccounts {
           throw new ProviderFailure(ProviderFailure.ACCOUNT_NOT_LINKED);
         }
         identities.linkAccount(user, provider.id(), profile.accountId(), tokens);
+        recordLink(
+            Actor.user(user.getId()), user.getId(), provider.id(), profile.accountId(), "implicit");
         if (settings.updateUserInfoOnLink()) {
           user.takeProviderProfile(profile.name(), profile.image(), now());
         }
@@ -110,6 +117,11 @@ public class SocialAccounts {
                     JsonValue.EMPTY_JSON_OBJECT),
                 vouchesForEmail(provider, profile));
         identities.linkAccount(user, provider.id(), profile.accountId(), tokens);
+        audit.record(
+            AuditAction.SIGN_UP,
+            Actor.user(user.getId()),
+            user.getId(),
+            Changes.none().note("method", provider.id()).note("email", user.getEmail()));
         newUser = true;
       }
     }
@@ -190,10 +202,29 @@ public class SocialAccounts {
       identities.storeTokens(existing.get(), tokens, true);
     } else {
       identities.linkAccount(user, provider.id(), profile.accountId(), tokens);
+      recordLink(
+          sessions.actorOfSession(user.getId(), linker.sessionId()),
+          user.getId(),
+          provider.id(),
+          profile.accountId(),
+          "explicit");
     }
     if (settings.updateUserInfoOnLink()) {
       user.takeProviderProfile(profile.name(), profile.image(), now());
     }
+  }
+
+  /** A new provider account of the user, in the linking transaction. */
+  private void recordLink(
+      Actor actor, String userId, String providerId, String accountId, String how) {
+    audit.record(
+        AuditAction.ACCOUNT_LINK,
+        actor,
+        userId,
+        Changes.none()
+            .note("providerId", providerId)
+            .note("accountId", accountId)
+            .note("how", how));
   }
 
   private Instant now() {

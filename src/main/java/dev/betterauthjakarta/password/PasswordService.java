@@ -1,5 +1,9 @@
 package dev.betterauthjakarta.password;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.PasswordHasher;
 import dev.betterauthjakarta.identity.User;
@@ -39,6 +43,7 @@ public class PasswordService {
   @Inject SessionService sessions;
   @Inject VerificationService verifications;
   @Inject Event<OutgoingMail> mails;
+  @Inject AuditTrail audit;
 
   /** What a password change answers: a new session when the others were revoked. */
   public record Changed(Optional<IssuedSession> session, UserView user) {}
@@ -64,6 +69,13 @@ public class PasswordService {
       sessions.endAllOf(user.getId());
       issued = Optional.of(sessions.issue(user, true, client));
     }
+    audit.record(
+        AuditAction.PASSWORD_CHANGE,
+        caller.actor(),
+        user.getId(),
+        Changes.none()
+            .note("password", "changed")
+            .note("otherSessionsRevoked", revokeOtherSessions));
     return new Changed(issued, UserView.from(user));
   }
 
@@ -135,6 +147,12 @@ public class PasswordService {
     identities.storePassword(user, hash);
     sessions.endAllOf(user.getId());
     verifications.deleteAllOf(user.getId());
+    // Whoever holds the mailed link: no session stands behind a reset.
+    audit.record(
+        AuditAction.PASSWORD_RESET,
+        Actor.anonymous(),
+        user.getId(),
+        Changes.none().note("password", "changed").note("sessions", "all revoked"));
   }
 
   /**
@@ -152,5 +170,10 @@ public class PasswordService {
     }
     identities.storePassword(user, hash);
     verifications.deleteAllOf(user.getId());
+    audit.record(
+        AuditAction.PASSWORD_SET,
+        caller.actor(),
+        user.getId(),
+        Changes.none().note("password", "set"));
   }
 }

@@ -15,6 +15,7 @@ public class AuthExceptionMapper implements ExceptionMapper<AuthException> {
       // RFC 6750: a 401 names the scheme the client should use.
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
+    e.headers().forEach(response::header);
     return response.build();
   }
 }

@@ -39,6 +39,26 @@ public final class ConfigValues {
   }
 
   /**
+   * A count (a number of requests, of attempts, of days), a whole number 0 or more.
+   *
+   * @throws IllegalArgumentException naming the key for anything else
+   */
+  public static long count(Config config, String key, long defaultValue) {
+    return string(config, key)
+        .map(v -> parse(key, v, "a whole number, 0 or more", ConfigValues::nonNegativeLong))
+        .orElse(defaultValue);
+  }
+
+  /** A comma-separated list, each entry trimmed, empty entries dropped; empty when unset. */
+  public static java.util.List<String> list(Config config, String key) {
+    return string(config, key)
+        .map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim))
+        .orElseGet(java.util.stream.Stream::empty)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  /**
    * A TCP port, 1 to 65535.
    *
    * @throws IllegalArgumentException naming the key for anything else

@@ -55,7 +55,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.putSingle("Access-Control-Allow-Origin", origin);
     headers.putSingle("Access-Control-Allow-Credentials", "true");
-    headers.putSingle(Headers.EXPOSE_HEADERS, Headers.SET_AUTH_TOKEN);
+    headers.putSingle(Headers.EXPOSE_HEADERS, Headers.SET_AUTH_TOKEN + ", " + Headers.RETRY_AFTER);
     headers.add("Vary", "Origin");
   }
 

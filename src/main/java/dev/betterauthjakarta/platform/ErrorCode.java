@@ -90,6 +90,43 @@ public enum ErrorCode {
   INVALID_ORIGIN(403, "Invalid origin"),
   CROSS_SITE_NAVIGATION_LOGIN_BLOCKED(403, "Cross-site navigation login blocked"),
 
+  // Admin plugin (Better Auth's ADMIN_ERROR_CODES)
+  YOU_ARE_NOT_ALLOWED_TO_CREATE_USERS(403, "You are not allowed to create users"),
+  YOU_ARE_NOT_ALLOWED_TO_LIST_USERS(403, "You are not allowed to list users"),
+  YOU_ARE_NOT_ALLOWED_TO_GET_USER(403, "You are not allowed to get user"),
+  YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS(403, "You are not allowed to update users"),
+  YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE(403, "You are not allowed to change users role"),
+  YOU_ARE_NOT_ALLOWED_TO_BAN_USERS(403, "You are not allowed to ban users"),
+  YOU_ARE_NOT_ALLOWED_TO_LIST_USERS_SESSIONS(403, "You are not allowed to list users sessions"),
+  YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS(403, "You are not allowed to revoke users sessions"),
+  YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS(403, "You are not allowed to impersonate users"),
+  YOU_CANNOT_IMPERSONATE_ADMINS(403, "You cannot impersonate admins"),
+  YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS(403, "You are not allowed to delete users"),
+  YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PASSWORD(403, "You are not allowed to set users password"),
+  YOU_ARE_NOT_ALLOWED_TO_SET_USERS_EMAIL(403, "You are not allowed to update users email"),
+  YOU_ARE_NOT_ALLOWED_TO_LIST_AUDIT_EVENTS(403, "You are not allowed to list audit events"), // ours
+  YOU_ARE_NOT_ALLOWED_TO_SET_NON_EXISTENT_VALUE(
+      400, "You are not allowed to set a non-existent role value"),
+  INVALID_ROLE_TYPE(400, "Invalid role type"),
+  NO_DATA_TO_UPDATE(400, "No data to update"),
+  PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER(
+      400,
+      "Password cannot be updated via update user. Use the set-user-password endpoint instead"),
+  YOU_CANNOT_BAN_YOURSELF(400, "You cannot ban yourself"),
+  YOU_CANNOT_REMOVE_YOURSELF(400, "You cannot remove yourself"),
+  // ours: the service always keeps one administrator
+  YOU_CANNOT_REMOVE_THE_LAST_ADMIN(400, "You cannot remove, ban or demote the last administrator"),
+  NOT_IMPERSONATING(400, "You are not impersonating anyone"), // ours: Better Auth sends no code
+  // ours: Better Auth answers 500 when the admin_session cookie is missing
+  FAILED_TO_FIND_ADMIN_SESSION(400, "Failed to find admin session"),
+  // ours: Better Auth sends only the message
+  INVALID_PERMISSION_CHECK(400, "invalid permission check. no permission(s) were passed."),
+
+  // Abuse protection (ours: Better Auth's 429 has no code)
+  TOO_MANY_REQUESTS(429, "Too many requests. Please try again later."),
+  // ACCOUNT_TEMPORARILY_LOCKED (above, two-factor) also answers the password lockout, with the
+  // message SignInService gives it.
+
   // Request shape (ours unless Better Auth has the code)
   VALIDATION_ERROR(400, "Validation Error"),
   PAYLOAD_TOO_LARGE(413, "Request body is larger than 65536 bytes"),
@@ -131,6 +168,7 @@ public enum ErrorCode {
       case 409 -> CONFLICT;
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> TOO_MANY_REQUESTS;
       case 503 -> SERVICE_UNAVAILABLE;
       default -> status >= 500 ? INTERNAL_SERVER_ERROR : BAD_REQUEST;
     };

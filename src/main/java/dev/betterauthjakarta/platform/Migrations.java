@@ -47,9 +47,9 @@ public class Migrations {
             .locations("classpath:db/migration")
             .baselineOnMigrate(true)
             .baselineVersion("0")
-            // Features land on parallel branches with their own version numbers (V3 admin, V4
-            // two-factor); a database that already ran V4 must still take V3 when it arrives.
-            // Each such script is idempotent and independent of the others, so order is free.
+            // Features add their own idempotent, independent migrations (V3 admin, V4 two-factor,
+            // built in parallel); a database that ran a higher one still takes a lower one that
+            // arrives later, instead of refusing to start. Order between them is free.
             .outOfOrder(true)
             .load()
             .migrate();

@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.audit.Actor;
 import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
@@ -27,6 +28,16 @@ public record Caller(
 
   public String sessionId() {
     return session.id();
+  }
+
+  /** The administrator behind an impersonation session, if this is one. */
+  public Optional<String> impersonatedBy() {
+    return Optional.ofNullable(session.impersonatedBy());
+  }
+
+  /** Who an audit event names: this user and, when impersonated, the administrator too. */
+  public Actor actor() {
+    return new Actor(userId(), session.impersonatedBy());
   }
 
   /**

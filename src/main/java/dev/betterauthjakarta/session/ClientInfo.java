@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.platform.ClientAddresses;
 import dev.betterauthjakarta.platform.SafeText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,13 +27,9 @@ public record ClientInfo(String ipAddress, String userAgent, String trustedDevic
    * checks; null without one.
    */
   public static ClientInfo from(HttpHeaders headers, HttpServletRequest request) {
-    // The first X-Forwarded-For entry is the client as the outermost proxy saw it. It is only
-    // informational here (no decision depends on it), so a spoofed value does no harm.
-    String forwarded = headers.getHeaderString("X-Forwarded-For");
-    String ip =
-        forwarded != null && !forwarded.isBlank()
-            ? forwarded.split(",")[0].trim()
-            : request == null ? "" : request.getRemoteAddr();
+    // The address the rate limiter and the audit trail see: X-Forwarded-For counts only when a
+    // trusted proxy sent it (ClientAddresses), so a session's ipAddress cannot be made up.
+    String ip = ClientAddresses.of(request);
     String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
     var trust = headers.getCookies().get(TRUST_DEVICE_COOKIE);
     if (trust == null) {

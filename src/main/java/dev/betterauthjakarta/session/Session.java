@@ -19,6 +19,9 @@ import java.time.Instant;
     name = Session.DELETE_BY_USER_AND_TOKEN,
     query = "delete from Session s where s.userId = :userId and s.token = :token")
 @NamedQuery(
+    name = Session.ALL_OF_USER,
+    query = "select s from Session s where s.userId = :userId order by s.createdAt, s.id")
+@NamedQuery(
     name = Session.ACTIVE_OF_USER,
     query =
         "select s from Session s where s.userId = :userId and s.expiresAt > :now"
@@ -29,6 +32,7 @@ public class Session {
   public static final String DELETE_OTHERS_OF_USER = "Session.deleteOthersOfUser";
   public static final String DELETE_BY_USER_AND_TOKEN = "Session.deleteByUserAndToken";
   public static final String ACTIVE_OF_USER = "Session.activeOfUser";
+  public static final String ALL_OF_USER = "Session.allOfUser";
 
   @Id private String id;
   private Instant expiresAt;
@@ -58,6 +62,24 @@ public class Session {
     this.expiresAt = expiresAt;
     this.ipAddress = ipAddress;
     this.userAgent = userAgent;
+  }
+
+  /**
+   * An administrator's session as {@code userId} (Better Auth's impersonation): it names the
+   * administrator, and its short, fixed lifetime is never extended.
+   */
+  public static Session impersonation(
+      String id,
+      String tokenHash,
+      String userId,
+      String adminId,
+      Instant now,
+      Instant expiresAt,
+      String ipAddress,
+      String userAgent) {
+    Session s = new Session(id, tokenHash, userId, now, expiresAt, ipAddress, userAgent);
+    s.impersonatedBy = adminId;
+    return s;
   }
 
   public boolean isExpiredAt(Instant now) {

@@ -38,6 +38,9 @@ public class SessionCredentials {
   /** The header in which a bearer-only client may present its pending sign-in's handle (ours). */
   public static final String TWO_FACTOR_TOKEN_HEADER = "X-Two-Factor-Token";
 
+  static final String ADMIN_SESSION = "better-auth.admin_session";
+  static final String SECURE_ADMIN_SESSION = "__Secure-" + ADMIN_SESSION;
+
   @Inject ServiceSettings service;
   @Inject SessionSettings settings;
 
@@ -177,6 +180,77 @@ public class SessionCredentials {
     return cookieValue == null
         ? Optional.empty()
         : SignedTokens.fromCookie(service.secret(), cookieValue);
+  }
+
+  /** What Better Auth's {@code admin_session} cookie holds: the administrator's own session. */
+  public record AdminSession(String token, boolean dontRemember) {}
+
+  /**
+   * Starts impersonation in a browser, as Better Auth does: the administrator's own token (and
+   * whether it was a dont-remember session) goes into the signed {@code admin_session} cookie, and
+   * the impersonation session becomes the session cookie (browser-session only, with the
+   * dont-remember mark). Bearer clients get the new token in {@code set-auth-token} and must keep
+   * their own to go back.
+   */
+  public Response.ResponseBuilder withImpersonation(
+      Response.ResponseBuilder response,
+      HttpHeaders request,
+      String adminToken,
+      IssuedSession impersonation) {
+    boolean adminDontRemember =
+        SignedTokens.fromCookie(
+                service.secret(), cookieValue(request.getCookies().get(dontRememberName())))
+            .filter("true"::equals)
+            .isPresent();
+    String value = adminToken + ":" + (adminDontRemember ? "true" : "");
+    response.header(
+        HttpHeaders.SET_COOKIE,
+        CookieHeader.of(
+            adminSessionName(),
+            URLEncoder.encode(signed(value), StandardCharsets.UTF_8),
+            settings.expiresIn().toSeconds(),
+            service.isHttps()));
+    return withSession(response, request, impersonation.token(), impersonation.session());
+  }
+
+  /** The administrator's session a browser kept while impersonating, if its cookie verifies. */
+  public Optional<AdminSession> adminSession(HttpHeaders request) {
+    return SignedTokens.fromCookie(
+            service.secret(), cookieValue(request.getCookies().get(adminSessionName())))
+        .filter(v -> v.indexOf(':') > 0)
+        .map(
+            v ->
+                new AdminSession(
+                    v.substring(0, v.indexOf(':')),
+                    v.substring(v.indexOf(':') + 1).equals("true")));
+  }
+
+  /**
+   * Ends impersonation in a browser: the administrator's session cookie again (remembered as it
+   * was) and the {@code admin_session} cookie dropped.
+   */
+  public Response.ResponseBuilder endingImpersonation(
+      Response.ResponseBuilder response, String adminToken, boolean dontRemember) {
+    response
+        .header(Headers.SET_AUTH_TOKEN, signed(adminToken))
+        .header(Headers.EXPOSE_HEADERS, Headers.SET_AUTH_TOKEN)
+        .header(HttpHeaders.SET_COOKIE, sessionCookie(adminToken, dontRemember))
+        .header(
+            HttpHeaders.SET_COOKIE, CookieHeader.of(adminSessionName(), "", 0, service.isHttps()));
+    response.header(
+        HttpHeaders.SET_COOKIE,
+        dontRemember
+            ? dontRememberCookie()
+            : CookieHeader.of(dontRememberName(), "", 0, service.isHttps()));
+    return response;
+  }
+
+  private static String cookieValue(Cookie cookie) {
+    return cookie == null ? null : cookie.getValue();
+  }
+
+  private String adminSessionName() {
+    return service.isHttps() ? SECURE_ADMIN_SESSION : ADMIN_SESSION;
   }
 
   /** {@code <token>.<base64 HMAC-SHA256>} with the service's secret. */

@@ -1,5 +1,9 @@
 package dev.betterauthjakarta.session;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.IdentitySettings;
 import dev.betterauthjakarta.identity.User;
@@ -29,6 +33,7 @@ public class SessionService {
   @Inject IdentityService identities;
   @Inject IdentitySettings identitySettings;
   @Inject SecondFactor secondFactor;
+  @Inject AuditTrail audit;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
@@ -49,6 +54,76 @@ public class SessionService {
   }
 
   /**
+   * An administrator's session as {@code user} (impersonation): it carries {@code impersonatedBy}
+   * and lives {@code lifetime}, never extended (it counts as a short session).
+   */
+  public IssuedSession issueImpersonation(
+      User user, String adminId, Duration lifetime, ClientInfo client) {
+    Instant now = now();
+    String token = Tokens.generate();
+    Session session =
+        Session.impersonation(
+            UUID.randomUUID().toString(),
+            Tokens.hash(token),
+            user.getId(),
+            adminId,
+            now,
+            now.plus(lifetime),
+            client.ipAddress(),
+            client.userAgent());
+    em.persist(session);
+    return new IssuedSession(token, SessionView.from(session, token));
+  }
+
+  /**
+   * Every session row of the user, expired and impersonation ones included, for an administrator;
+   * each {@code token} is the stored hash, never a credential.
+   */
+  public List<SessionView> listAllOf(String userId) {
+    return em.createNamedQuery(Session.ALL_OF_USER, Session.class)
+        .setParameter("userId", userId)
+        .getResultStream()
+        .map(s -> SessionView.from(s, s.getToken()))
+        .toList();
+  }
+
+  /**
+   * The live session a raw (or signed) token opens, if any, without extending it or checking the
+   * user (stop-impersonating looks up the administrator's own session this way).
+   */
+  public Optional<SessionView> findLive(String token) {
+    String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
+    return em.createNamedQuery(Session.BY_TOKEN_HASH, Session.class)
+        .setParameter("token", Tokens.hash(raw))
+        .getResultStream()
+        .filter(s -> !s.isExpiredAt(now()))
+        .findFirst()
+        .map(s -> SessionView.from(s, raw));
+  }
+
+  /**
+   * Ends whichever session the token names (raw, signed, or the hash the lists show), whoever it
+   * belongs to: an administrator's revoke-user-session.
+   *
+   * @return the user the session belonged to, if one was ended
+   */
+  public Optional<String> endByToken(String token) {
+    String raw = token.contains(".") ? token.substring(0, token.indexOf('.')) : token;
+    for (String hash : Set.of(Tokens.hash(raw), token)) {
+      Optional<Session> found =
+          em.createNamedQuery(Session.BY_TOKEN_HASH, Session.class)
+              .setParameter("token", hash)
+              .getResultStream()
+              .findFirst();
+      if (found.isPresent()) {
+        em.remove(found.get());
+        return Optional.of(found.get().getUserId());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The one gate every sign-in passes once the identity is proved, whatever proved it (a password,
    * an identity provider's answer or id token): a banned user gets no session, an unverified email
    * none when verification is required, and a two-factor user stops before the session. The caller
@@ -56,6 +131,7 @@ public class SessionService {
    *
    * @param user the user, locked by the caller
    * @param proof what proved the identity (password or provider), for the second-factor decision
+   *     and the audit trail (method {@code password}, or the provider id)
    * @throws AuthException 403 BANNED_USER, 403 EMAIL_NOT_VERIFIED
    */
   public SignInGate signIn(User user, boolean rememberMe, ClientInfo client, FirstFactor proof) {
@@ -73,7 +149,15 @@ public class SessionService {
         return new SignInGate.SecondFactorRequired(pending.get().token(), pending.get().methods());
       }
     }
-    return new SignInGate.Opened(issue(user, rememberMe, client), UserView.from(user));
+    IssuedSession issued = issue(user, rememberMe, client);
+    audit.record(
+        AuditAction.SIGN_IN,
+        Actor.user(user.getId()),
+        user.getId(),
+        Changes.none()
+            .note("method", proof.equals(FirstFactor.password()) ? "password" : proof.providerId())
+            .note("sessionId", issued.session().id()));
+    return new SignInGate.Opened(issued, UserView.from(user));
   }
 
   /**
@@ -193,6 +277,22 @@ public class SessionService {
       throw new AuthException(ErrorCode.UNAUTHORIZED);
     }
     return user;
+  }
+
+  /**
+   * Who an audit event names for what a session asked for: its user and, when it is an
+   * impersonation session, the administrator too ({@link Caller#actor()} for a session that is not
+   * the current request's, e.g. the one that started a redirect flow).
+   *
+   * @param userId the user the session is expected to belong to
+   * @param sessionId the session, or {@code null}
+   * @return the session's actor; just the user if the session is gone or not theirs
+   */
+  public Actor actorOfSession(String userId, String sessionId) {
+    Session session = sessionId == null ? null : em.find(Session.class, sessionId);
+    return session == null || !session.getUserId().equals(userId)
+        ? Actor.user(userId)
+        : new Actor(userId, session.getImpersonatedBy());
   }
 
   /**

@@ -117,7 +117,7 @@ public class SignInResource {
   @POST
   @Path("sign-out")
   public Response signOut(JsonObject body, @Context SecurityContext security) {
-    Caller.find(security).ifPresent(caller -> sessions.end(caller.sessionId()));
+    Caller.find(security).ifPresent(signIn::signOut);
     credentialsOut.pendingFrom(headers).ifPresent(sessions::abandonPending);
     return credentialsOut.clearing(Response.ok(new SignOutResponse(true))).build();
   }

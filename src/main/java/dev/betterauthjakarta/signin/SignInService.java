@@ -1,16 +1,24 @@
 package dev.betterauthjakarta.signin;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.CredentialSnapshot;
 import dev.betterauthjakarta.identity.Emails;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.IdentitySettings;
+import dev.betterauthjakarta.identity.LockoutPolicy;
 import dev.betterauthjakarta.identity.NewUser;
 import dev.betterauthjakarta.identity.PasswordHasher;
+import dev.betterauthjakarta.identity.SignInLockout;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.identity.Usernames;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Headers;
+import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
 import dev.betterauthjakarta.verification.EmailVerificationService;
@@ -39,6 +47,8 @@ public class SignInService {
   @Inject PasswordHasher passwords;
   @Inject EmailVerificationService emailVerification;
   @Inject SignInCompletion completion;
+  @Inject SignInLockout lockout;
+  @Inject AuditTrail audit;
 
   /**
    * Creates the user, its credential account and a first session, or nothing at all. When email
@@ -57,6 +67,11 @@ public class SignInService {
       return new SignInOutcome.SignedIn(Optional.empty(), UserView.from(unsaved));
     }
     User user = identities.create(newUser, hash);
+    audit.record(
+        AuditAction.SIGN_UP,
+        Actor.user(user.getId()),
+        user.getId(),
+        Changes.created(user.auditState()));
     if (verificationSettings.sendOnSignUp()) {
       emailVerification.send(user, request.callback());
     }
@@ -73,6 +88,7 @@ public class SignInService {
     String email = Emails.normalize(request.email());
     return signIn(
         () -> identities.snapshot(identities.findByEmail(email)),
+        "email:" + email,
         request.password(),
         request.remembered(),
         client,
@@ -90,6 +106,7 @@ public class SignInService {
     String username = Usernames.normalizeForLookup(request.username());
     return signIn(
         () -> identities.snapshot(identities.findByUsername(username)),
+        "username:" + username,
         request.password(),
         request.remembered(),
         client,
@@ -107,17 +124,35 @@ public class SignInService {
    */
   private SignInOutcome signIn(
       Supplier<Optional<CredentialSnapshot>> read,
+      String identifier,
       String password,
       boolean rememberMe,
       ClientInfo client,
       ErrorCode invalid) {
+    Optional<CredentialSnapshot> snapshot = read.get();
+    Optional<String> userId = snapshot.map(CredentialSnapshot::userId);
+    // Counted before the password is checked, under the account's key if it has one, else under
+    // the identifier: the same answers and waits whether or not the account exists.
+    String key = SignInLockout.keyFor(userId, identifier);
+    if (lockout.admit(key) instanceof LockoutPolicy.Admission.Refused refused) {
+      throw new AuthException(
+              ErrorCode.ACCOUNT_TEMPORARILY_LOCKED,
+              "Too many failed sign-in attempts for this account. Try again later, or reset the"
+                  + " password.")
+          .withHeader(
+              Headers.RETRY_AFTER, Long.toString(LockoutPolicy.seconds(refused.retryAfter())));
+    }
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<CredentialSnapshot> snapshot = read.get();
+      if (attempt > 0) {
+        snapshot = read.get();
+      }
       PasswordHasher.Verdict verdict =
           passwords.verifyForSignIn(password, snapshot.map(CredentialSnapshot::passwordHash));
       if (!verdict.matches()) {
+        completion.fail(key, userId, identifier);
         throw new AuthException(invalid);
       }
+      lockout.succeeded(key); // the right password ends the count, whatever is refused next
       String upgrade = verdict.needsRehash() ? passwords.hash(password) : null;
       Optional<SignInOutcome> outcome =
           completion.complete(snapshot.orElseThrow(), upgrade, rememberMe, client, invalid);
@@ -126,6 +161,16 @@ public class SignInService {
       }
     }
     throw new AuthException(invalid); // the password kept changing under us
+  }
+
+  /** Sign-out: the caller's session ends, with its audit event. */
+  public void signOut(Caller caller) {
+    sessions.end(caller.sessionId());
+    audit.record(
+        AuditAction.SIGN_OUT,
+        caller.actor(),
+        caller.userId(),
+        Changes.none().note("sessionId", caller.sessionId()));
   }
 
   private Instant now() {

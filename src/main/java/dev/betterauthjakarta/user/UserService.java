@@ -1,5 +1,8 @@
 package dev.betterauthjakarta.user;
 
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.ProfileChange;
 import dev.betterauthjakarta.identity.User;
@@ -30,6 +33,7 @@ public class UserService {
   @Inject SessionService sessions;
   @Inject VerificationService verifications;
   @Inject Event<OutgoingMail> mails;
+  @Inject AuditTrail audit;
 
   /**
    * Applies the change to the caller's row, locked, so concurrent updates of one user apply one
@@ -39,7 +43,14 @@ public class UserService {
    *     IdentityService#updateProfile}
    */
   public void update(Caller caller, ProfileChange change) {
-    identities.updateProfile(sessions.lockCaller(caller), change);
+    User user = sessions.lockCaller(caller);
+    JsonObject before = user.auditState();
+    identities.updateProfile(user, change);
+    Changes changes = Changes.between(before, user.auditState());
+    if (change.metadata().present()) {
+      changes.note("metadata", "changed");
+    }
+    audit.record(AuditAction.USER_UPDATE, caller.actor(), user.getId(), changes);
   }
 
   /** What delete-user did. */
@@ -71,7 +82,7 @@ public class UserService {
     if (request.givenPassword().isEmpty()) {
       caller.requireFresh(ErrorCode.SESSION_EXPIRED);
     }
-    remove(user);
+    remove(caller, user);
     return Deletion.DELETED;
   }
 
@@ -93,7 +104,7 @@ public class UserService {
     if (!payload.getString("email", "").equals(user.getEmail())) {
       throw invalid.get(); // mailed to an address the user has left since
     }
-    remove(user);
+    remove(caller, user);
   }
 
   private void mailDeletionLink(User user, Optional<String> callbackURL) {
@@ -117,9 +128,15 @@ public class UserService {
   }
 
   /** The user with its sessions, accounts and pending verifications, in this one transaction. */
-  private void remove(User user) {
+  private void remove(Caller caller, User user) {
+    JsonObject before = user.auditState();
     verifications.deleteAllOf(user.getId());
     sessions.endAllOf(user.getId());
     identities.remove(user);
+    audit.record(
+        AuditAction.USER_DELETE,
+        caller.actor(),
+        user.getId(),
+        Changes.between(before, jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
   }
 }

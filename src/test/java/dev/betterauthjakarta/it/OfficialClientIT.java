@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The official Better Auth JavaScript client (npm better-auth 1.7.25) drives the service through
- * its main flows (src/test/js/official-client.mjs). Needs Node.js and npm on the PATH; without them
- * the test is skipped, and says so.
+ * its main flows and its admin plugin (src/test/js/official-client.mjs), the latter as an
+ * administrator this test creates. Needs Node.js and npm on the PATH; without them the test is
+ * skipped, and says so.
  */
 @ExtendWith(ArquillianExtension.class)
 class OfficialClientIT {
@@ -39,9 +40,8 @@ class OfficialClientIT {
   @ArquillianResource URL base;
 
   @Test
-  void
-      theOfficialClientSignsUpUpdatesLinksListsUnlinksSignsInRevokesSignsOutDeletesAndSignsInSocially()
-          throws Exception {
+  void theOfficialClientSignsUpLinksUnlinksSignsInRevokesSignsOutDeletesSignsInSociallyAdministers()
+      throws Exception {
     Assumptions.assumeTrue(
         runs("node", "--version") && runs(npm(), "--version"),
         "Node.js/npm not found on the PATH: skipping the official Better Auth client test");
@@ -54,6 +54,7 @@ class OfficialClientIT {
       assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
     }
     String baseUrl = base.toString().replaceAll("/$", "");
+    TestUser admin = Admins.create(new Api(base)); // the admin steps sign in as this user
     String runId = Long.toString(System.nanoTime(), 36);
     String linkToken =
         IdentityProviderServer.idToken(
@@ -78,7 +79,9 @@ class OfficialClientIT {
             BrowserIT.APP,
             runId,
             linkToken,
-            socialToken);
+            socialToken,
+            admin.email(),
+            admin.password());
     System.out.println(client.output());
     assertEquals(0, client.exit(), client.output());
     assertTrue(client.output().contains("all steps passed"), client.output());

@@ -158,6 +158,11 @@ public class TestServices implements LauncherSessionListener {
     return postgres.getPostgresDatabase();
   }
 
+  /** Another database of the same server, as its superuser. */
+  public static DataSource dataSource(String database) {
+    return postgres.getDatabase("postgres", database);
+  }
+
   public static GreenMail greenMail() {
     return greenMail;
   }
