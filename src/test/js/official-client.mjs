@@ -219,6 +219,8 @@ await step("twoFactor.enable, twoFactor.verifyTotp, then signIn needs the code",
   assert.equal(data(await client.getSession()).user.email, email2fa);
   const backup = data(await client.twoFactor.verifyBackupCode({ code: enabled.backupCodes[0] }));
   assert.equal(backup.user.email, email2fa);
+});
+
 // --- the admin plugin, as an administrator the Java test created ------------------------------
 
 let adminToken;
