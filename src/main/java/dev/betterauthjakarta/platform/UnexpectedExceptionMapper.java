@@ -1,5 +1,6 @@
 package dev.betterauthjakarta.platform;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,6 +15,12 @@ import java.util.logging.Logger;
  * The last resort. A database that cannot answer now ({@link DatabaseFailures}) gets 503
  * SERVICE_UNAVAILABLE with {@code Retry-After}; anything else is logged with its stack trace under
  * an incident id and answered with a generic 500 that reveals nothing about the internals.
+ *
+ * <p>A row that another request deleted or changed between this request's read and its commit
+ * ({@link OptimisticLockException} anywhere in the causes: Hibernate on WildFly checks the update
+ * count of every row it writes, e.g. a session refreshed while {@code revoke-sessions} deletes it)
+ * is 409 CONFLICT: the request lost a race and may be retried. EclipseLink, without a version
+ * column, writes such an update to no row and does not complain.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -31,6 +38,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (domain != null) {
       // A domain error that crossed a boundary wrapped (e.g. in an EJBException).
       return new AuthExceptionMapper().toResponse(domain);
+    }
+    if (lostARace(e)) {
+      ErrorCode code = ErrorCode.CONFLICT;
+      return ErrorBody.response(code.status(), code, code.message()).build();
     }
     Optional<Throwable> outage = DatabaseFailures.outage(e);
     if (outage.isPresent()) {
@@ -55,6 +66,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static String describe(Throwable t) {
     String state = t instanceof SQLException sql ? " [SQLSTATE " + sql.getSQLState() + "]" : "";
     return t.getClass().getName() + state + ": " + t.getMessage();
+  }
+
+  private static boolean lostARace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OptimisticLockException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static AuthException findDomainCause(Throwable e) {
