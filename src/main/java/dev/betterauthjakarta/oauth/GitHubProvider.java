@@ -1,8 +1,6 @@
 package dev.betterauthjakarta.oauth;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
-import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -79,14 +77,9 @@ final class GitHubProvider implements IdentityProvider {
 
   @Override
   public Exchanged exchange(String code, URI redirectUri, String codeVerifier, String nonce) {
-    AuthorizationCodeGrant grant =
-        new AuthorizationCodeGrant(
-            new AuthorizationCode(code),
-            redirectUri,
-            codeVerifier == null ? null : new CodeVerifier(codeVerifier));
     AccessTokenResponse response =
-        ProviderHttp.tokens(
-            settings, ProviderHttp.tokenRequest(settings, settings.tokenEndpoint(), grant));
+        ProviderHttp.redeemCode(
+            settings, settings.tokenEndpoint(), code, redirectUri, codeVerifier);
     ProviderTokens tokens = ProviderHttp.providerTokens(response, null, settings.scopes(), clock);
     return new Exchanged(tokens, userInfo(tokens.accessToken()));
   }

@@ -11,8 +11,6 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
-import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -196,13 +194,8 @@ final class OidcProvider implements IdentityProvider {
 
   @Override
   public Exchanged exchange(String code, URI redirectUri, String codeVerifier, String nonce) {
-    AuthorizationCodeGrant grant =
-        new AuthorizationCodeGrant(
-            new AuthorizationCode(code),
-            redirectUri,
-            codeVerifier == null ? null : new CodeVerifier(codeVerifier));
     AccessTokenResponse response =
-        ProviderHttp.tokens(settings, ProviderHttp.tokenRequest(settings, tokenEndpoint(), grant));
+        ProviderHttp.redeemCode(settings, tokenEndpoint(), code, redirectUri, codeVerifier);
     String idToken = idTokenOf(response);
     JsonObject claims;
     if (idToken != null) {

@@ -1,5 +1,7 @@
 package dev.betterauthjakarta.oauth;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -12,6 +14,7 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.betterauthjakarta.identity.ProviderTokens;
@@ -77,6 +80,24 @@ final class ProviderHttp {
   }
 
   /** A token endpoint's successful answer, or invalid_code for an error or an unreadable one. */
+  /**
+   * Redeems an authorization code at {@code endpoint} (RFC 6749 section 4.1.3, with the PKCE
+   * verifier of RFC 7636 when the flow has one).
+   *
+   * @param codeVerifier the flow's PKCE verifier, or {@code null} without PKCE
+   * @return the provider's token answer
+   * @throws ProviderFailure as {@link #tokens} does
+   */
+  static com.nimbusds.oauth2.sdk.AccessTokenResponse redeemCode(
+      ProviderSettings p, URI endpoint, String code, URI redirectUri, String codeVerifier) {
+    AuthorizationGrant grant =
+        new AuthorizationCodeGrant(
+            new AuthorizationCode(code),
+            redirectUri,
+            codeVerifier == null ? null : new CodeVerifier(codeVerifier));
+    return tokens(p, tokenRequest(p, endpoint, grant));
+  }
+
   static com.nimbusds.oauth2.sdk.AccessTokenResponse tokens(
       ProviderSettings p, TokenRequest request) {
     HTTPRequest http = request.toHTTPRequest();
