@@ -48,7 +48,7 @@ public final class DevServer {
   private static final String START_FAILURE = "better-auth-jakarta cannot start:";
 
   /** Seconds the pre-flight check waits for PostgreSQL to connect and answer. */
-  private static final int DATABASE_CHECK_SECONDS = 5;
+  private static final int DATABASE_CHECK_SECONDS = 15;
 
   private DevServer() {}
 
