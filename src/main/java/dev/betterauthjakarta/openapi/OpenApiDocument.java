@@ -318,7 +318,10 @@ public class OpenApiDocument implements OASModelReader {
       media.addExample(code.name(), OASFactory.createExample().value(value));
     }
     return OASFactory.createAPIResponse()
-        .description(codes.stream().map(ErrorCode::name).collect(Collectors.joining(", ")))
+        .description(
+            codes.stream()
+                .map(c -> "`" + c.name() + "`: " + c.message())
+                .collect(Collectors.joining("\n\n")))
         .content(OASFactory.createContent().addMediaType(JSON, media));
   }
 
