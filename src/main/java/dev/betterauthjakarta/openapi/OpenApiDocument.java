@@ -56,6 +56,9 @@ public class OpenApiDocument implements OASModelReader {
   /** The security scheme of the session cookie. */
   public static final String COOKIE = "sessionCookie";
 
+  /** The project declares no license yet; the document says so rather than guess one. */
+  private static final String LICENSE = "Not declared: see the project's repository";
+
   private static final String JSON = MediaType.APPLICATION_JSON;
   private static final String ERROR = "ErrorBody";
   private static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -132,7 +135,13 @@ public class OpenApiDocument implements OASModelReader {
                             + " in and out; dates as 2026-11-28T10:15:30.123Z; every error is"
                             + " {code, message} with Better Auth's codes. Any other path answers"
                             + " 404 NOT_FOUND, a wrong method 405 METHOD_NOT_ALLOWED with Allow,"
-                            + " OPTIONS 204 with Allow."))
+                            + " OPTIONS 204 with Allow.")
+                    // WildFly's document always carries a license object, which must have a name
+                    .license(OASFactory.createLicense().name(LICENSE)))
+            .externalDocs(
+                OASFactory.createExternalDocumentation()
+                    .description("Better Auth's documentation: the API this service speaks")
+                    .url("https://www.better-auth.com/docs"))
             .addServer(OASFactory.createServer().url(baseUrl))
             .paths(paths)
             .components(components);
