@@ -56,8 +56,11 @@ public class OpenApiDocument implements OASModelReader {
   /** The security scheme of the session cookie. */
   public static final String COOKIE = "sessionCookie";
 
-  /** The project declares no license yet; the document says so rather than guess one. */
-  private static final String LICENSE = "Not declared: see the project's repository";
+  /**
+   * The project declares no license yet; the document says so (SPDX's NOASSERTION) rather than
+   * guess one.
+   */
+  private static final String LICENSE = "No license declared";
 
   private static final String JSON = MediaType.APPLICATION_JSON;
   private static final String ERROR = "ErrorBody";
@@ -137,7 +140,7 @@ public class OpenApiDocument implements OASModelReader {
                             + " 404 NOT_FOUND, a wrong method 405 METHOD_NOT_ALLOWED with Allow,"
                             + " OPTIONS 204 with Allow.")
                     // WildFly's document always carries a license object, which must have a name
-                    .license(OASFactory.createLicense().name(LICENSE)))
+                    .license(OASFactory.createLicense().name(LICENSE).identifier("NOASSERTION")))
             .externalDocs(
                 OASFactory.createExternalDocumentation()
                     .description("Better Auth's documentation: the API this service speaks")
