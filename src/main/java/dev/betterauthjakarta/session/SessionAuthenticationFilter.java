@@ -31,7 +31,7 @@ public class SessionAuthenticationFilter implements ContainerRequestFilter {
         .fromRequest(request)
         .ifPresent(
             presented -> {
-              var caller = presented.token().flatMap(t -> sessions.authenticate(t, allowRefresh));
+              var caller = presented.token().flatMap(t -> sessions.resolve(t, allowRefresh));
               if (caller.isPresent()) {
                 request.setSecurityContext(
                     new CallerContext(caller.get(), request.getSecurityContext().isSecure()));
