@@ -72,6 +72,7 @@ def collect(work, modes):
         "load_average_after": env("LOAD_AFTER"),
         "time_to_ready_ms": env("READY_MS", int),
         "jvm_rss_mb_after": round(env("RSS", int) / 1024, 1) if env("RSS", int) else None,
+        "jvm_threads_after": env("THREADS_AFTER", int),
         "postgres_pss_mb_after": round(env("PG_RSS", int) / 1024, 1) if env("PG_RSS", int) else None,
         "argon2id_verify_cpu_ms": env("HASH_CPU", float),
         "argon2id_verify_wall_ms": env("HASH_WALL", float),
@@ -140,7 +141,8 @@ def markdown(result):
     out.append(f"- one argon2id verification alone: {fmt(result['argon2id_verify_cpu_ms'], 1)} ms CPU "
                f"({fmt(result['argon2id_verify_wall_ms'], 1)} ms wall); sign-in CPU / one hash: "
                f"{fmt(result.get('sign_in_cpu_to_one_hash'), 2)}")
-    out.append(f"- JVM resident memory after the run: {fmt(result['jvm_rss_mb_after'])} MB "
+    out.append(f"- JVM resident memory after the run: {fmt(result['jvm_rss_mb_after'])} MB, "
+               f"{fmt(result.get('jvm_threads_after'))} threads "
                f"(PostgreSQL processes, proportional set size: {fmt(result['postgres_pss_mb_after'])} MB)")
     out.append(f"- time to ready (run command's own count, embedded PostgreSQL included): "
                f"{fmt(result['time_to_ready_ms'])} ms")

@@ -245,6 +245,14 @@ for mode in $ENDPOINTS; do
   if [ "$warm" -gt 0 ]; then
     log "$mode: warm-up ${warm}s"
     run_wrk "$mode" "$warm" "$WORK/warm-$mode.json"
+    # wrk leaves requests in flight when it stops (32 queued sign-ins take seconds): let the
+    # server finish them before measuring, so the run pays only for its own requests.
+    if [ -n "$PID" ]; then
+      for _ in $(seq 60); do
+        a=$(ticks); sleep 1; b=$(ticks)
+        [ $(( (b - a) * 100 )) -lt $(( CLK_TCK * 15 )) ] && break
+      done
+    fi
   fi
   if [ -n "$JFR" ] && [ -n "$PID" ]; then
     jcmd "$PID" JFR.start name=bench-$mode settings=profile >/dev/null
@@ -263,7 +271,8 @@ for mode in $ENDPOINTS; do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RSS=""
-[ -n "$PID" ] && RSS=$(rss_kb "$PID")
+THREADS_AFTER=""
+[ -n "$PID" ] && RSS=$(rss_kb "$PID") && THREADS_AFTER=$(awk '/^Threads:/ {print $2}' "/proc/$PID/status")
 PG_RSS=0
 for p in $(pg_pids); do PG_RSS=$(( PG_RSS + $(pss_kb "$p") )); done
 
@@ -289,7 +298,7 @@ DIRTY=$(git -C "$SOURCE" status --porcelain --untracked-files=no 2>/dev/null | h
 [ -n "$DIRTY" ] && COMMIT="$COMMIT+changes"
 LABEL=${LABEL:-$COMMIT}
 OUTBASE=$RESULTS/$STAMP-$LABEL
-export STAMP LABEL COMMIT URL READY_MS RSS PG_RSS LOAD_BEFORE LOAD_AFTER CLK_TCK HASH_CPU HASH_WALL \
+export THREADS_AFTER STAMP LABEL COMMIT URL READY_MS RSS PG_RSS LOAD_BEFORE LOAD_AFTER CLK_TCK HASH_CPU HASH_WALL \
   CONNECTIONS USERS DURATION WARMUP SIGNIN_DURATION TASKSET SERVER_CPU LOAD_CPU PID
 MACHINE="$(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 JAVA_VERSION=""

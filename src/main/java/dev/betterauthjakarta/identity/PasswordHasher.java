@@ -37,9 +37,14 @@ public class PasswordHasher {
 
   private static final String DUMMY_SCRYPT = BetterAuthScrypt.hash("no account has this password");
 
-  /** One permit per processor the JVM may use (its CPU affinity or container quota). */
-  private static final Semaphore HASHING =
-      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  /**
+   * One permit per processor the JVM may use (its CPU affinity or container quota), counted when
+   * the first hash runs rather than at deployment.
+   */
+  private static final class Gate {
+    static final Semaphore HASHING =
+        new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  }
 
   @Inject IdentitySettings settings;
   @PersistenceContext EntityManager em;
@@ -125,11 +130,11 @@ public class PasswordHasher {
 
   /** Runs one hash when a processor is free for it (see the class comment). */
   private static <T> T gated(Supplier<T> hash) {
-    HASHING.acquireUninterruptibly();
+    Gate.HASHING.acquireUninterruptibly();
     try {
       return hash.get();
     } finally {
-      HASHING.release();
+      Gate.HASHING.release();
     }
   }
 
