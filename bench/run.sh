@@ -235,6 +235,10 @@ run_wrk() { # mode seconds outfile
     --timeout 30s -s "$BENCH_DIR/wrk/bench.lua" "$URL" >"$3.txt" 2>&1 || { cat "$3.txt" >&2; die "wrk failed"; }
 }
 
+if [ -n "$JFR" ] && [ -n "$PID" ]; then
+  # Payara's request stacks are deeper than JFR's default of 64 frames.
+  jcmd "$PID" JFR.configure stackdepth=256 >/dev/null 2>&1 || log "could not raise JFR's stack depth"
+fi
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "load average before: $LOAD_BEFORE"
 for mode in $ENDPOINTS; do

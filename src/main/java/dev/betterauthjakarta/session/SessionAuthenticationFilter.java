@@ -21,7 +21,7 @@ public class SessionAuthenticationFilter implements ContainerRequestFilter {
   static final String DEAD_COOKIE = "better-auth.dead-session-cookie";
 
   @Inject SessionCredentials credentials;
-  @Inject SessionService sessions;
+  @Inject SessionResolver sessions;
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -11,11 +11,7 @@ import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Tokens;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,9 +34,6 @@ public class SessionService {
   @Inject IdentitySettings identitySettings;
   @Inject SecondFactor secondFactor;
   @Inject AuditTrail audit;
-
-  /** This bean's own context: {@link #resolve} calls {@link #authenticate} through its proxy. */
-  @Resource SessionContext context;
 
   /** Sign-in: a new session for the user, 7 days (1 day with rememberMe false). */
   public IssuedSession issue(User user, boolean rememberMe, ClientInfo client) {
@@ -168,56 +161,10 @@ public class SessionService {
   }
 
   /**
-   * The caller behind a raw token, or empty for an unknown, expired or banned one, as {@link
-   * #authenticate}, but read in one query (the session joined with its user) without a transaction
-   * or managed entities when nothing has to be written, which is almost every request: the database
-   * is still read on every request, so a revoked session or a ban is refused at once on every
-   * instance. When something has to be written (an expired row to delete, an expired ban to lift, a
-   * sliding refresh that is due) it hands over to {@link #authenticate}, which reads again in a
-   * transaction of its own.
-   *
-   * @param token the raw session token (not the signed form)
-   * @param allowRefresh false when the client asked for no sliding refresh ({@code disableRefresh})
-   * @return the caller, or empty
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<Caller> resolve(String token, boolean allowRefresh) {
-    List<Object[]> rows =
-        em.createNamedQuery(Session.WITH_USER_BY_TOKEN_HASH, Object[].class)
-            .setParameter("token", Tokens.hash(token))
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty(); // unknown token, or its user is gone (the join drops the row)
-    }
-    Session session = (Session) rows.get(0)[0];
-    User user = (User) rows.get(0)[1];
-    Instant now = now();
-    boolean banExpired =
-        user.isBanned() && user.getBanExpires() != null && !user.getBanExpires().isAfter(now);
-    boolean refreshDue =
-        allowRefresh
-            && !session.isShortLived(settings.shortExpiresIn())
-            && session.isDueForRefresh(now, settings.expiresIn(), settings.updateAge());
-    if (session.isExpiredAt(now) || banExpired || refreshDue) {
-      // A write is due: the transactional path, through the proxy so it gets its transaction.
-      return context.getBusinessObject(SessionService.class).authenticate(token, allowRefresh);
-    }
-    if (user.isBanned()) {
-      // Bans are enforced on every request, so a banned user's sessions stop working at once.
-      return Optional.empty();
-    }
-    boolean fresh =
-        settings.freshAge().isZero()
-            || session.getCreatedAt().plus(settings.freshAge()).isAfter(now);
-    return Optional.of(
-        new Caller(SessionView.from(session, token), UserView.from(user), token, false, fresh));
-  }
-
-  /**
    * The caller behind a raw token, or empty for an unknown, expired or banned one. Expired rows are
    * deleted on sight, an expired ban is lifted, and a session whose last extension is older than
    * updateAge is extended (sliding refresh) unless the client asked not to. Requests go through
-   * {@link #resolve}, which comes here only when one of these writes is due.
+   * {@link SessionResolver#resolve}, which comes here only when one of these writes is due.
    */
   public Optional<Caller> authenticate(String token, boolean allowRefresh) {
     Optional<Session> found =
