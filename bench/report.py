@@ -48,6 +48,7 @@ def collect(work, modes):
             "non_2xx": errors["status"],
             "socket_errors": errors["connect"] + errors["read"] + errors["write"] + errors["timeout"],
             "server_cpu_ms_per_request": round(cpu_ms / n, 3) if n and env("PID") else None,
+            "jvm_cpu_ms_per_request": round(row.get("jvm_ticks", 0) * 1000.0 / clk / n, 3) if n and env("PID") else None,
             "server_cpu_share": round(cpu_ms / 1000.0 / secs, 2) if secs and env("PID") else None,
             "load1_at_start": row["load1"],
         }
@@ -73,6 +74,7 @@ def collect(work, modes):
         "time_to_ready_ms": env("READY_MS", int),
         "jvm_rss_mb_after": round(env("RSS", int) / 1024, 1) if env("RSS", int) else None,
         "jvm_threads_after": env("THREADS_AFTER", int),
+        "jvm_http_threads_after": env("HTTP_THREADS_AFTER", int),
         "postgres_pss_mb_after": round(env("PG_RSS", int) / 1024, 1) if env("PG_RSS", int) else None,
         "argon2id_verify_cpu_ms": env("HASH_CPU", float),
         "argon2id_verify_wall_ms": env("HASH_WALL", float),
@@ -130,11 +132,12 @@ def markdown(result):
     out.append(f"- load average (1/5/15 min) before: {result['load_average_before']}, "
                f"after: {result['load_average_after']}")
     out.append("")
-    out.append("| endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | server CPU share | non-2xx | socket errors | load1 |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("| endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | of which JVM | server CPU share | non-2xx | socket errors | load1 |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for mode, r in result["endpoints"].items():
         out.append(f"| {mode} | {fmt(r['rps'])} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} | "
-                   f"{fmt(r['server_cpu_ms_per_request'], 3)} | {fmt(r['server_cpu_share'], 2)} | "
+                   f"{fmt(r['server_cpu_ms_per_request'], 3)} | {fmt(r.get('jvm_cpu_ms_per_request'), 3)} | "
+                   f"{fmt(r['server_cpu_share'], 2)} | "
                    f"{r['non_2xx']} | {r['socket_errors']} | {r['load1_at_start']} |")
     out.append("")
     out.append(f"- get-session / ok: {fmt(result.get('get_session_to_ok'), 3)}")
@@ -143,6 +146,7 @@ def markdown(result):
                f"{fmt(result.get('sign_in_cpu_to_one_hash'), 2)}")
     out.append(f"- JVM resident memory after the run: {fmt(result['jvm_rss_mb_after'])} MB, "
                f"{fmt(result.get('jvm_threads_after'))} threads "
+               f"({fmt(result.get('jvm_http_threads_after'))} HTTP workers) "
                f"(PostgreSQL processes, proportional set size: {fmt(result['postgres_pss_mb_after'])} MB)")
     out.append(f"- time to ready (run command's own count, embedded PostgreSQL included): "
                f"{fmt(result['time_to_ready_ms'])} ms")

@@ -208,6 +208,13 @@ ticks() {
   done
   echo $total
 }
+jvm_ticks() {
+  local f
+  f=$(cat "/proc/$PID/stat" 2>/dev/null) || { echo 0; return; }
+  f=${f##*) }
+  set -- $f
+  echo $(( ${12} + ${13} ))
+}
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # Proportional set size: PostgreSQL's shared buffers counted once over all its processes.
 pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
@@ -263,20 +270,21 @@ for mode in $ENDPOINTS; do
   fi
   log "$mode: measuring ${secs}s"
   load=$(cut -d' ' -f1 /proc/loadavg)
-  t0=$(ticks)
+  t0=$(ticks); j0=$(jvm_ticks)
   run_wrk "$mode" "$secs" "$WORK/$mode.json"
-  t1=$(ticks)
+  t1=$(ticks); j1=$(jvm_ticks)
   if [ -n "$JFR" ] && [ -n "$PID" ]; then
     jfr=$RESULTS/$STAMP-${LABEL:-run}-$mode.jfr
     jcmd "$PID" JFR.stop name=bench-$mode filename="$jfr" >/dev/null
     log "$mode: profile in $jfr"
   fi
-  echo "{\"mode\":\"$mode\",\"cpu_ticks\":$(( t1 - t0 )),\"load1\":$load,\"result\":$(cat "$WORK/$mode.json")}" >"$WORK/$mode.row"
+  echo "{\"mode\":\"$mode\",\"cpu_ticks\":$(( t1 - t0 )),\"jvm_ticks\":$(( j1 - j0 )),\"load1\":$load,\"result\":$(cat "$WORK/$mode.json")}" >"$WORK/$mode.row"
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RSS=""
 THREADS_AFTER=""
-[ -n "$PID" ] && RSS=$(rss_kb "$PID") && THREADS_AFTER=$(awk '/^Threads:/ {print $2}' "/proc/$PID/status")
+[ -n "$PID" ] && RSS=$(rss_kb "$PID") && THREADS_AFTER=$(awk '/^Threads:/ {print $2}' "/proc/$PID/status") \
+  && HTTP_THREADS_AFTER=$(cat /proc/"$PID"/task/*/comm 2>/dev/null | grep -c '^http-thread' || true)
 PG_RSS=0
 for p in $(pg_pids); do PG_RSS=$(( PG_RSS + $(pss_kb "$p") )); done
 
@@ -302,7 +310,7 @@ DIRTY=$(git -C "$SOURCE" status --porcelain --untracked-files=no 2>/dev/null | h
 [ -n "$DIRTY" ] && COMMIT="$COMMIT+changes"
 LABEL=${LABEL:-$COMMIT}
 OUTBASE=$RESULTS/$STAMP-$LABEL
-export THREADS_AFTER STAMP LABEL COMMIT URL READY_MS RSS PG_RSS LOAD_BEFORE LOAD_AFTER CLK_TCK HASH_CPU HASH_WALL \
+export HTTP_THREADS_AFTER THREADS_AFTER STAMP LABEL COMMIT URL READY_MS RSS PG_RSS LOAD_BEFORE LOAD_AFTER CLK_TCK HASH_CPU HASH_WALL \
   CONNECTIONS USERS DURATION WARMUP SIGNIN_DURATION TASKSET SERVER_CPU LOAD_CPU PID
 MACHINE="$(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 JAVA_VERSION=""
