@@ -98,6 +98,10 @@ else
 fi
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+# The commit measured, taken before the build (a commit made during the run does not count).
+COMMIT=$(git -C "$SOURCE" rev-parse --short HEAD 2>/dev/null || echo unknown)
+DIRTY=$(git -C "$SOURCE" status --porcelain --untracked-files=no 2>/dev/null | head -1)
+[ -n "$DIRTY" ] && COMMIT="$COMMIT+changes"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
 RESULTS=$BENCH_DIR/results
 mkdir -p "$RESULTS"
@@ -305,9 +309,6 @@ if [ -n "$PID" ] && [ -d "$SOURCE/target/better-auth-jakarta/WEB-INF/lib" ]; the
 fi
 
 # --- report --------------------------------------------------------------------------------------
-COMMIT=$(git -C "$SOURCE" rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(git -C "$SOURCE" status --porcelain --untracked-files=no 2>/dev/null | head -1)
-[ -n "$DIRTY" ] && COMMIT="$COMMIT+changes"
 LABEL=${LABEL:-$COMMIT}
 OUTBASE=$RESULTS/$STAMP-$LABEL
 export HTTP_THREADS_AFTER THREADS_AFTER STAMP LABEL COMMIT URL READY_MS RSS PG_RSS LOAD_BEFORE LOAD_AFTER CLK_TCK HASH_CPU HASH_WALL \
