@@ -2,6 +2,7 @@ package dev.betterauthjakarta.accounts;
 
 import dev.betterauthjakarta.platform.StatusResponse;
 import dev.betterauthjakarta.session.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** list-accounts and unlink-account, answered by whichever {@link AccountManagement} is active. */
+// One instance for all requests (issue #9): per request, the container built and injected one.
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {

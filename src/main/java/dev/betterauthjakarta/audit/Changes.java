@@ -1,6 +1,6 @@
 package dev.betterauthjakarta.audit;
 
-import jakarta.json.Json;
+import dev.betterauthjakarta.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -45,7 +45,8 @@ public final class Changes {
   public Changes change(String field, JsonValue from, JsonValue to) {
     fields.put(
         field,
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("from", from == null ? JsonValue.NULL : from)
             .add("to", to == null ? JsonValue.NULL : to)
             .build());
@@ -54,7 +55,7 @@ public final class Changes {
 
   /** A fact without values, e.g. {@code note("password", "changed")}. */
   public Changes note(String field, String value) {
-    fields.put(field, value == null ? JsonValue.NULL : Json.createValue(value));
+    fields.put(field, value == null ? JsonValue.NULL : Jsons.PROVIDER.createValue(value));
     return this;
   }
 
@@ -68,7 +69,7 @@ public final class Changes {
   }
 
   public JsonObject toJson() {
-    JsonObjectBuilder builder = Json.createObjectBuilder();
+    JsonObjectBuilder builder = Jsons.PROVIDER.createObjectBuilder();
     fields.forEach(builder::add);
     return builder.build();
   }

@@ -11,6 +11,7 @@ import dev.betterauthjakarta.mail.Links;
 import dev.betterauthjakarta.mail.OutgoingMail;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.SessionService;
@@ -24,7 +25,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -94,7 +94,8 @@ public class EmailService {
     // Bound to the address it changes from: if the user's address moves on before the link is
     // followed (a reset, another change), the link is refused.
     JsonObjectBuilder payload =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("userId", user.getId())
             .add("email", user.getEmail())
             .add("newEmail", newEmail);

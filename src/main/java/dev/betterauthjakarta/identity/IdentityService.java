@@ -8,6 +8,8 @@ import dev.betterauthjakarta.platform.Field;
 import dev.betterauthjakarta.platform.SecretCipher;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -167,7 +169,11 @@ public class IdentityService {
     Conflicts.flush(em);
   }
 
-  /** Every account of the user, oldest first. */
+  /**
+   * Every account of the user, oldest first. One read needs no transaction of its own:
+   * list-accounts reads without one (a caller's transaction is joined).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Account> accountsOf(String userId) {
     return em.createNamedQuery(Account.BY_USER, Account.class)
         .setParameter("userId", userId)

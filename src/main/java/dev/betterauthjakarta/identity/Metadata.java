@@ -2,7 +2,7 @@ package dev.betterauthjakarta.identity;
 
 import dev.betterauthjakarta.platform.Body;
 import dev.betterauthjakarta.platform.JsonNumbers;
-import jakarta.json.Json;
+import dev.betterauthjakarta.platform.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -38,7 +38,7 @@ public final class Metadata {
     if (patch == null) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    JsonValue merged = Json.createMergePatch(patch).apply(current);
+    JsonValue merged = Jsons.PROVIDER.createMergePatch(patch).apply(current);
     JsonObject result = merged.asJsonObject(); // an object patched by an object stays an object
     validate(result);
     return result;
@@ -73,7 +73,9 @@ public final class Metadata {
         long size = 2; // {}
         for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
           size +=
-              utf8Length(Json.createValue(e.getKey()).toString()) + 1 + storedBytes(e.getValue());
+              utf8Length(Jsons.PROVIDER.createValue(e.getKey()).toString())
+                  + 1
+                  + storedBytes(e.getValue());
         }
         yield size + Math.max(0, value.asJsonObject().size() - 1); // commas
       }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * New passwords are hashed with argon2id (or Better Auth's scrypt while a Better Auth server shares
@@ -15,6 +17,12 @@ import java.util.Optional;
  * password, an argon2id user and a scrypt user each do one verification in every format the
  * database may hold (the real one plus dummies), so the time of a sign-in tells nothing about which
  * accounts exist or how old their hash is.
+ *
+ * <p>At most one hash per processor runs at a time; further ones wait their turn (first come, first
+ * served). A hash is pure CPU and 19 MiB of memory, so running more at once only slows each of them
+ * down and multiplies the heap they need: 32 concurrent sign-ins on one core once took 600 MiB of
+ * heap and starved every other request. Callers hash before they take a connection or a lock, so
+ * the wait holds neither.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -29,6 +37,15 @@ public class PasswordHasher {
 
   private static final String DUMMY_SCRYPT = BetterAuthScrypt.hash("no account has this password");
 
+  /**
+   * One permit per processor the JVM may use (its CPU affinity or container quota), counted when
+   * the first hash runs rather than at deployment.
+   */
+  private static final class Gate {
+    static final Semaphore HASHING =
+        new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  }
+
   @Inject IdentitySettings settings;
   @PersistenceContext EntityManager em;
 
@@ -42,9 +59,9 @@ public class PasswordHasher {
   public String hash(String password) {
     if (writesScrypt()) {
       scryptStored = true;
-      return BetterAuthScrypt.hash(password);
+      return gated(() -> BetterAuthScrypt.hash(password));
     }
-    return Argon2id.hash(password);
+    return gated(() -> Argon2id.hash(password));
   }
 
   /**
@@ -57,12 +74,12 @@ public class PasswordHasher {
       return new Verdict(false, false);
     }
     if (Argon2id.isHash(stored)) {
-      boolean ok = Argon2id.verify(password, stored);
+      boolean ok = gated(() -> Argon2id.verify(password, stored));
       return new Verdict(ok, ok && (writeScrypt || !Argon2id.hasCurrentParameters(stored)));
     }
     if (BetterAuthScrypt.isHash(stored)) {
       scryptStored = true;
-      boolean ok = BetterAuthScrypt.verify(password, stored);
+      boolean ok = gated(() -> BetterAuthScrypt.verify(password, stored));
       return new Verdict(ok, ok && !writeScrypt);
     }
     return new Verdict(false, false);
@@ -81,10 +98,10 @@ public class PasswordHasher {
     boolean argon2Done = stored.filter(Argon2id::isHash).isPresent();
     boolean scryptDone = stored.filter(BetterAuthScrypt::isHash).isPresent();
     if (!argon2Done) {
-      Argon2id.verify(candidate, DUMMY_ARGON2);
+      gated(() -> Argon2id.verify(candidate, DUMMY_ARGON2));
     }
     if (!scryptDone && isScryptStored()) {
-      BetterAuthScrypt.verify(candidate, DUMMY_SCRYPT);
+      gated(() -> BetterAuthScrypt.verify(candidate, DUMMY_SCRYPT));
     }
     return verdict;
   }
@@ -109,6 +126,16 @@ public class PasswordHasher {
       }
     }
     return Boolean.TRUE.equals(scryptStored);
+  }
+
+  /** Runs one hash when a processor is free for it (see the class comment). */
+  private static <T> T gated(Supplier<T> hash) {
+    Gate.HASHING.acquireUninterruptibly();
+    try {
+      return hash.get();
+    } finally {
+      Gate.HASHING.release();
+    }
   }
 
   private boolean writesScrypt() {

@@ -1,8 +1,8 @@
 package dev.betterauthjakarta.identity;
 
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.StoredJson;
 import dev.betterauthjakarta.platform.WireDates;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -144,7 +144,7 @@ public class User {
    * name only.
    */
   public JsonObject auditState() {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder();
     addOrNull(b, "name", name);
     addOrNull(b, "email", email);
     b.add("emailVerified", emailVerified);

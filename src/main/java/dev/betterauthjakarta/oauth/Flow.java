@@ -1,6 +1,6 @@
 package dev.betterauthjakarta.oauth;
 
-import jakarta.json.Json;
+import dev.betterauthjakarta.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -47,7 +47,8 @@ record Flow(
 
   JsonObject toJson() {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("userId", userId)
             .add("providerId", providerId)
             .add("redirectUri", redirectUri)
@@ -60,7 +61,7 @@ record Flow(
     optional(b, "linkEmail", linkEmail);
     optional(b, "exchangeSecretHash", exchangeSecretHash);
     optional(b, "sessionId", sessionId);
-    var s = Json.createArrayBuilder();
+    var s = Jsons.PROVIDER.createArrayBuilder();
     scopes.forEach(s::add);
     return b.add("scopes", s).build();
   }

@@ -1,6 +1,7 @@
 package dev.betterauthjakarta.oauth;
 
 import dev.betterauthjakarta.identity.ProviderTokens;
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.SecretCipher;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.platform.Tokens;
@@ -8,7 +9,6 @@ import dev.betterauthjakarta.verification.Redemption;
 import dev.betterauthjakarta.verification.VerificationService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -58,7 +58,7 @@ public class OAuthFlows {
   public String hold(Flow flow, ProviderProfile profile, ProviderTokens tokens) {
     SecretCipher cipher = service.secretCipher();
     String context = EXCHANGE + ":" + flow.exchangeSecretHash();
-    JsonObjectBuilder t = Json.createObjectBuilder();
+    JsonObjectBuilder t = Jsons.PROVIDER.createObjectBuilder();
     seal(t, "accessToken", tokens.accessToken(), cipher, context);
     seal(t, "refreshToken", tokens.refreshToken(), cipher, context);
     seal(t, "idToken", tokens.idToken(), cipher, context);
@@ -68,11 +68,12 @@ public class OAuthFlows {
     if (tokens.refreshTokenExpiresAt() != null) {
       t.add("refreshTokenExpiresAt", tokens.refreshTokenExpiresAt().toString());
     }
-    var scopes = Json.createArrayBuilder();
+    var scopes = Jsons.PROVIDER.createArrayBuilder();
     tokens.scopes().forEach(scopes::add);
     t.add("scopes", scopes);
     JsonObject payload =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("userId", flow.userId())
             .add("flow", flow.toJson())
             .add("profile", profile.toJson())

@@ -31,6 +31,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.betterauthjakarta.identity.ProviderTokens;
+import dev.betterauthjakarta.platform.Jsons;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -232,7 +233,7 @@ final class OidcProvider implements IdentityProvider {
             ProviderFailure.UNABLE_TO_GET_USER_INFO, "userinfo is about another subject");
       }
       // amr counts only as the verified id token states it (the two-factor exemption reads it).
-      info = jakarta.json.Json.createObjectBuilder(info).remove("amr").build();
+      info = Jsons.PROVIDER.createObjectBuilder(info).remove("amr").build();
       claims =
           claims == null ? info : withUserInfo(claims, info, names.email(), names.emailVerified());
     }
@@ -248,7 +249,7 @@ final class OidcProvider implements IdentityProvider {
   static JsonObject withUserInfo(
       JsonObject idClaims, JsonObject info, String emailClaim, String emailVerifiedClaim) {
     boolean addressFromUserInfo = ProviderHttp.string(idClaims, emailClaim) == null;
-    var b = jakarta.json.Json.createObjectBuilder(info);
+    var b = Jsons.PROVIDER.createObjectBuilder(info);
     idClaims.forEach(
         (name, value) -> {
           if (!(addressFromUserInfo && name.equals(emailVerifiedClaim))) {

@@ -18,7 +18,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.betterauthjakarta.identity.ProviderTokens;
-import jakarta.json.Json;
+import dev.betterauthjakarta.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -164,7 +164,7 @@ final class ProviderHttp {
     if (body == null || body.length() > MAX_ANSWER_CHARS) {
       throw new ProviderFailure(ProviderFailure.UNABLE_TO_GET_USER_INFO, "no or oversized answer");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(body))) {
       return reader.read();
     } catch (RuntimeException e) {
       throw new ProviderFailure(ProviderFailure.UNABLE_TO_GET_USER_INFO, "not JSON: " + e);
@@ -174,7 +174,7 @@ final class ProviderHttp {
   /** A JSON-smart object (Nimbus's claims) as a jakarta.json object. */
   static JsonObject json(java.util.Map<String, Object> jsonSmart) {
     try (JsonReader reader =
-        Json.createReader(
+        Jsons.PROVIDER.createReader(
             new StringReader(new net.minidev.json.JSONObject(jsonSmart).toJSONString()))) {
       return reader.readObject();
     }

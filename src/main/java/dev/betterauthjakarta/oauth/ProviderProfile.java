@@ -1,8 +1,8 @@
 package dev.betterauthjakarta.oauth;
 
 import dev.betterauthjakarta.identity.Emails;
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.SafeText;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -83,9 +83,12 @@ public record ProviderProfile(
   /** The profile as a pending sign-in keeps it (without the raw data but its amr). */
   JsonObject toJson() {
     var b =
-        Json.createObjectBuilder().add("accountId", accountId).add("emailVerified", emailVerified);
+        Jsons.PROVIDER
+            .createObjectBuilder()
+            .add("accountId", accountId)
+            .add("emailVerified", emailVerified);
     if (!amr().isEmpty()) {
-      b.add("amr", Json.createArrayBuilder(amr()));
+      b.add("amr", Jsons.PROVIDER.createArrayBuilder(amr()));
     }
     if (email != null) {
       b.add("email", email);
@@ -107,7 +110,7 @@ public record ProviderProfile(
         json.getString("name", null),
         json.getString("image", null),
         json.containsKey("amr")
-            ? Json.createObjectBuilder().add("amr", json.getJsonArray("amr")).build()
+            ? Jsons.PROVIDER.createObjectBuilder().add("amr", json.getJsonArray("amr")).build()
             : null);
   }
 }

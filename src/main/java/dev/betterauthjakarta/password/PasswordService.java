@@ -12,6 +12,7 @@ import dev.betterauthjakarta.mail.Links;
 import dev.betterauthjakarta.mail.OutgoingMail;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
@@ -22,7 +23,6 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +101,8 @@ public class PasswordService {
       return;
     }
     JsonObject payload =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("userId", user.get().getId())
             .add("email", normalizedEmail)
             .build();

@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -51,7 +50,8 @@ public class ErrorPageServlet extends HttpServlet {
       return; // too late to change anything; the client sees what was sent
     }
     byte[] body =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("code", code.name())
             .add("message", message)
             .build()

@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import jakarta.json.Json;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -102,7 +101,8 @@ public class HttpFramingFilter implements Filter {
   private static void refuse(HttpServletResponse out, String reason) throws IOException {
     ErrorCode code = ErrorCode.BAD_REQUEST;
     byte[] body =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("code", code.name())
             .add("message", reason)
             .build()

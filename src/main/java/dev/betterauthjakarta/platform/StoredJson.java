@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -43,7 +42,7 @@ public final class StoredJson {
     if (column == null) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(column))) {
+    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(column))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       // JsonException, or Parsson's runtime errors for numbers and depth past its limits.

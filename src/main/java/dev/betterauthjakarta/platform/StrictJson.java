@@ -1,6 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +50,7 @@ public final class StrictJson {
     String text = decode(utf8);
     List<String> path = new ArrayList<>();
     path.add(location);
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Jsons.PROVIDER.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw malformed();
       }
@@ -81,7 +80,7 @@ public final class StrictJson {
         if (!SafeText.isStorable(s)) {
           throw invalid(path, SafeText.INVALID_STRING);
         }
-        yield Json.createValue(s);
+        yield Jsons.PROVIDER.createValue(s);
       }
       case VALUE_NUMBER -> {
         String literal = parser.getString(); // the text as written, not yet converted
@@ -89,7 +88,7 @@ public final class StrictJson {
         if (problem != null) {
           throw invalid(path, problem);
         }
-        yield Json.createValue(new BigDecimal(literal));
+        yield Jsons.PROVIDER.createValue(new BigDecimal(literal));
       }
       case VALUE_TRUE -> JsonValue.TRUE;
       case VALUE_FALSE -> JsonValue.FALSE;
@@ -100,7 +99,7 @@ public final class StrictJson {
 
   private static JsonValue object(JsonParser parser, List<String> path, int depth) {
     checkDepth(path, depth);
-    JsonObjectBuilder builder = Json.createObjectBuilder();
+    JsonObjectBuilder builder = Jsons.PROVIDER.createObjectBuilder();
     while (true) {
       JsonParser.Event event = parser.next();
       if (event == JsonParser.Event.END_OBJECT) {
@@ -121,7 +120,7 @@ public final class StrictJson {
 
   private static JsonValue array(JsonParser parser, List<String> path, int depth) {
     checkDepth(path, depth);
-    JsonArrayBuilder builder = Json.createArrayBuilder();
+    JsonArrayBuilder builder = Jsons.PROVIDER.createArrayBuilder();
     for (int i = 0; ; i++) {
       JsonParser.Event event = parser.next();
       if (event == JsonParser.Event.END_ARRAY) {

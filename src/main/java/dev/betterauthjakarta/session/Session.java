@@ -3,6 +3,7 @@ package dev.betterauthjakarta.session;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,16 @@ import java.time.Instant;
 @Entity
 @Table(name = "session")
 @NamedQuery(name = Session.BY_TOKEN_HASH, query = "select s from Session s where s.token = :token")
+// Read-only (EclipseLink's and Hibernate's hint): the rows are not tracked for changes. The hints
+// sit here, not on the query object, because setting a hint on a named query makes EclipseLink copy
+// and prepare it again on every call.
+@NamedQuery(
+    name = Session.WITH_USER_BY_TOKEN_HASH,
+    query = "select s, u from Session s, User u where s.token = :token and u.id = s.userId",
+    hints = {
+      @QueryHint(name = "eclipselink.read-only", value = "true"),
+      @QueryHint(name = "org.hibernate.readOnly", value = "true")
+    })
 @NamedQuery(name = Session.DELETE_BY_USER, query = "delete from Session s where s.userId = :userId")
 @NamedQuery(
     name = Session.DELETE_OTHERS_OF_USER,
@@ -28,6 +39,12 @@ import java.time.Instant;
             + " and s.impersonatedBy is null order by s.createdAt, s.id")
 public class Session {
   public static final String BY_TOKEN_HASH = "Session.byTokenHash";
+
+  /**
+   * The session a token hash names together with its user, in one query: {@code [Session, User]}.
+   */
+  public static final String WITH_USER_BY_TOKEN_HASH = "Session.withUserByTokenHash";
+
   public static final String DELETE_BY_USER = "Session.deleteByUser";
   public static final String DELETE_OTHERS_OF_USER = "Session.deleteOthersOfUser";
   public static final String DELETE_BY_USER_AND_TOKEN = "Session.deleteByUserAndToken";

@@ -21,7 +21,7 @@ public class SessionAuthenticationFilter implements ContainerRequestFilter {
   static final String DEAD_COOKIE = "better-auth.dead-session-cookie";
 
   @Inject SessionCredentials credentials;
-  @Inject SessionService sessions;
+  @Inject SessionResolver sessions;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -31,7 +31,7 @@ public class SessionAuthenticationFilter implements ContainerRequestFilter {
         .fromRequest(request)
         .ifPresent(
             presented -> {
-              var caller = presented.token().flatMap(t -> sessions.authenticate(t, allowRefresh));
+              var caller = presented.token().flatMap(t -> sessions.resolve(t, allowRefresh));
               if (caller.isPresent()) {
                 request.setSecurityContext(
                     new CallerContext(caller.get(), request.getSecurityContext().isSecure()));

@@ -5,6 +5,7 @@ import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Messages;
 import dev.betterauthjakarta.platform.StatusResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -26,6 +27,8 @@ import java.util.List;
  * Better Auth's session routes: get-session, list-sessions, revoke-session, revoke-sessions,
  * revoke-other-sessions.
  */
+// One instance for all requests (issue #9): per request, the container built and injected one.
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {

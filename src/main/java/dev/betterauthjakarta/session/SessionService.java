@@ -163,7 +163,8 @@ public class SessionService {
   /**
    * The caller behind a raw token, or empty for an unknown, expired or banned one. Expired rows are
    * deleted on sight, an expired ban is lifted, and a session whose last extension is older than
-   * updateAge is extended (sliding refresh) unless the client asked not to.
+   * updateAge is extended (sliding refresh) unless the client asked not to. Requests go through
+   * {@link SessionResolver#resolve}, which comes here only when one of these writes is due.
    */
   public Optional<Caller> authenticate(String token, boolean allowRefresh) {
     Optional<Session> found =

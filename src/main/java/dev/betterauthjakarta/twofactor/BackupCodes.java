@@ -1,7 +1,7 @@
 package dev.betterauthjakarta.twofactor;
 
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.Tokens;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -46,7 +46,7 @@ public final class BackupCodes {
 
   /** The stored (unsealed) form of new codes. */
   public static String store(String userId, List<String> codes) {
-    var a = Json.createArrayBuilder();
+    var a = Jsons.PROVIDER.createArrayBuilder();
     codes.forEach(c -> a.add(HASHED + hash(userId, c)));
     return a.build().toString();
   }
@@ -61,7 +61,7 @@ public final class BackupCodes {
     List<String> entries = parse(stored);
     String presented = HASHED + hash(userId, code == null ? "" : code);
     boolean found = false;
-    var rest = Json.createArrayBuilder();
+    var rest = Jsons.PROVIDER.createArrayBuilder();
     for (String e : entries) {
       String asHash = e.startsWith(HASHED) ? e : HASHED + hash(userId, e);
       boolean same =
@@ -86,7 +86,7 @@ public final class BackupCodes {
     if (stored == null || stored.isBlank()) {
       return List.of();
     }
-    try (JsonReader r = Json.createReader(new StringReader(stored))) {
+    try (JsonReader r = Jsons.PROVIDER.createReader(new StringReader(stored))) {
       JsonArray a = r.readArray();
       return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.betterauthjakarta.mail.Links;
 import dev.betterauthjakarta.mail.OutgoingMail;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.SessionService;
@@ -17,7 +18,6 @@ import dev.betterauthjakarta.verification.VerificationService;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -111,7 +111,8 @@ public class UserService {
     String token =
         verifications.issue(
             DELETE_ACCOUNT,
-            Json.createObjectBuilder()
+            Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("userId", user.getId())
                 .add("email", user.getEmail())
                 .build(),

@@ -3,11 +3,11 @@ package dev.betterauthjakarta.verification;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.mail.Links;
 import dev.betterauthjakarta.mail.OutgoingMail;
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 
@@ -33,7 +33,8 @@ public class EmailVerificationService {
    */
   public void send(User user, Optional<String> callbackURL) {
     JsonObject payload =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("userId", user.getId())
             .add("email", user.getEmail())
             .build();

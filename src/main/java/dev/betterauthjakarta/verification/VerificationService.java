@@ -1,9 +1,9 @@
 package dev.betterauthjakarta.verification;
 
+import dev.betterauthjakarta.platform.Jsons;
 import dev.betterauthjakarta.platform.Tokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -96,7 +96,7 @@ public class VerificationService {
   }
 
   private static JsonObject parse(String value) {
-    try (JsonReader reader = Json.createReader(new StringReader(value))) {
+    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(value))) {
       return reader.readObject();
     }
   }
