@@ -1,10 +1,14 @@
 package dev.betterauthjakarta.identity;
 
+import dev.betterauthjakarta.platform.Metrics;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * New passwords are hashed with argon2id (or Better Auth's scrypt while a Better Auth server shares
@@ -30,7 +34,21 @@ public class PasswordHasher {
   private static final String DUMMY_SCRYPT = BetterAuthScrypt.hash("no account has this password");
 
   @Inject IdentitySettings settings;
+  @Inject Metrics metrics;
   @PersistenceContext EntityManager em;
+
+  private Timer argon2Hash;
+  private Timer argon2Verify;
+  private Timer scryptHash;
+  private Timer scryptVerify;
+
+  @PostConstruct
+  void timers() {
+    argon2Hash = metrics.passwordHashTimer("argon2id", "hash");
+    argon2Verify = metrics.passwordHashTimer("argon2id", "verify");
+    scryptHash = metrics.passwordHashTimer("scrypt", "hash");
+    scryptVerify = metrics.passwordHashTimer("scrypt", "verify");
+  }
 
   /** Whether scrypt hashes may be stored; null until first looked up, then only ever true. */
   private volatile Boolean scryptStored;
@@ -42,9 +60,15 @@ public class PasswordHasher {
   public String hash(String password) {
     if (writesScrypt()) {
       scryptStored = true;
-      return BetterAuthScrypt.hash(password);
+      long start = System.nanoTime();
+      String hash = BetterAuthScrypt.hash(password);
+      scryptHash.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      return hash;
     }
-    return Argon2id.hash(password);
+    long start = System.nanoTime();
+    String hash = Argon2id.hash(password);
+    argon2Hash.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    return hash;
   }
 
   /**
@@ -57,12 +81,12 @@ public class PasswordHasher {
       return new Verdict(false, false);
     }
     if (Argon2id.isHash(stored)) {
-      boolean ok = Argon2id.verify(password, stored);
+      boolean ok = argon2(password, stored);
       return new Verdict(ok, ok && (writeScrypt || !Argon2id.hasCurrentParameters(stored)));
     }
     if (BetterAuthScrypt.isHash(stored)) {
       scryptStored = true;
-      boolean ok = BetterAuthScrypt.verify(password, stored);
+      boolean ok = scrypt(password, stored);
       return new Verdict(ok, ok && !writeScrypt);
     }
     return new Verdict(false, false);
@@ -81,10 +105,10 @@ public class PasswordHasher {
     boolean argon2Done = stored.filter(Argon2id::isHash).isPresent();
     boolean scryptDone = stored.filter(BetterAuthScrypt::isHash).isPresent();
     if (!argon2Done) {
-      Argon2id.verify(candidate, DUMMY_ARGON2);
+      argon2(candidate, DUMMY_ARGON2);
     }
     if (!scryptDone && isScryptStored()) {
-      BetterAuthScrypt.verify(candidate, DUMMY_SCRYPT);
+      scrypt(candidate, DUMMY_SCRYPT);
     }
     return verdict;
   }
@@ -109,6 +133,22 @@ public class PasswordHasher {
       }
     }
     return Boolean.TRUE.equals(scryptStored);
+  }
+
+  /** One timed argon2id verification. */
+  private boolean argon2(String password, String stored) {
+    long start = System.nanoTime();
+    boolean ok = Argon2id.verify(password, stored);
+    argon2Verify.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    return ok;
+  }
+
+  /** One timed scrypt verification. */
+  private boolean scrypt(String password, String stored) {
+    long start = System.nanoTime();
+    boolean ok = BetterAuthScrypt.verify(password, stored);
+    scryptVerify.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    return ok;
   }
 
   private boolean writesScrypt() {
