@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of {@code shared/architecture.md}: ground ({@code platform}) → core ({@code audit},
- * {@code identity}, {@code session}, {@code verification}, {@code mail}) → use cases. Arrows only
- * point down; no package cycle; a use case never imports another.
+ * {@code identity}, {@code session}, {@code verification}, {@code mail}) → use cases, and above
+ * them the API's description ({@code openapi}), which nothing imports. Arrows only point down; no
+ * package cycle; a use case never imports another.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.betterauthjakarta";
@@ -110,10 +111,22 @@ class ArchitectureTest {
     }
   }
 
+  /** The API's description sits above the use cases: it reads their resources, none reads it. */
+  @Test
+  void nothingImportsTheApiDescription() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".openapi..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".openapi..")
+        .check(CLASSES);
+  }
+
   @Test
   void everyPackageIsNamedInTheLayering() {
     List<String> known =
-        Stream.of(List.of("platform"), CORE, USE_CASES).flatMap(List::stream).toList();
+        Stream.of(List.of("platform", "openapi"), CORE, USE_CASES).flatMap(List::stream).toList();
     CLASSES.stream()
         .map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0])
         .distinct()

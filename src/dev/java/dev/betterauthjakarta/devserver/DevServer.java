@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -14,18 +16,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The README's run command ({@code mvn -Prun package}): starts PostgreSQL from zonky's Maven
  * binaries with its data under ./data/postgres (kept across restarts), or uses DATABASE_URL when
  * given, then runs the built WAR on Payara Micro exactly as production does (the same post-boot
  * file), prints the URL once the service answers, and stops both on Ctrl-C.
+ *
+ * <p>It fails fast, with the cause on one line and exit status 1: a port already in use and a
+ * database that refuses the connection are found before Payara Micro starts, and a start the WAR
+ * gives up on (StartupFailure, after which Payara Micro exits) ends the run with the WAR's line.
  */
 public final class DevServer {
   private static final Path DATA = Path.of("data");
@@ -34,13 +44,99 @@ public final class DevServer {
   private static final Path DRIVER = Path.of("target/runtime/postgresql.jar");
   private static final Path POST_BOOT = Path.of("payara-config/post-boot-commands.asadmin");
 
+  /** How the WAR's one line about a failed start begins (StartupFailure). */
+  private static final String START_FAILURE = "better-auth-jakarta cannot start:";
+
+  /** Seconds the pre-flight check waits for PostgreSQL to connect and answer. */
+  private static final int DATABASE_CHECK_SECONDS = 15;
+
   private DevServer() {}
+
+  /**
+   * Stops the run at once, with one line, when another process listens on the port: Payara Micro
+   * would otherwise boot for a minute and then serve nothing.
+   *
+   * @param port the TCP port Payara Micro is to listen on (all interfaces, as it does)
+   */
+  static void refuseIfPortTaken(int port) {
+    String problem = portProblem(port);
+    if (problem != null) {
+      fail(problem);
+    }
+  }
+
+  /**
+   * Whether the port can be listened on.
+   *
+   * @param port a TCP port
+   * @return why it cannot, in one line, or null when it is free
+   */
+  static String portProblem(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+      return null;
+    } catch (IOException e) {
+      return "Port "
+          + port
+          + " is already in use ("
+          + e.getMessage()
+          + "): stop what listens there, or pick another port, e.g. PORT=9090 mvn -Prun package";
+    }
+  }
+
+  /**
+   * Stops the run at once, with the driver's own words on one line, when the given PostgreSQL
+   * refuses the connection (wrong password, unknown database, nothing listening), instead of
+   * booting Payara Micro to find out.
+   *
+   * @param db the database to connect to
+   */
+  static void refuseIfDatabaseRefuses(Database db) {
+    String problem = databaseProblem(db);
+    if (problem != null) {
+      fail(problem);
+    }
+  }
+
+  /**
+   * Connects once with the timeouts of {@value #DATABASE_CHECK_SECONDS} s.
+   *
+   * @param db the database
+   * @return why it cannot be used, in one line, or null when it answered
+   */
+  static String databaseProblem(Database db) {
+    Properties props = new Properties();
+    props.setProperty("user", db.user());
+    props.setProperty("password", db.password());
+    props.setProperty("connectTimeout", String.valueOf(DATABASE_CHECK_SECONDS));
+    props.setProperty("loginTimeout", String.valueOf(DATABASE_CHECK_SECONDS));
+    props.setProperty("socketTimeout", String.valueOf(DATABASE_CHECK_SECONDS));
+    try (Connection c = new org.postgresql.Driver().connect(db.jdbcUrl(), props)) {
+      if (c == null) {
+        return "DATABASE_URL is no PostgreSQL URL: " + Database.redacted(db.jdbcUrl());
+      }
+      return null;
+    } catch (SQLException e) {
+      return "Cannot connect to PostgreSQL at "
+          + Database.redacted(db.jdbcUrl())
+          + ": "
+          + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")
+          + " (check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD)";
+    }
+  }
+
+  private static void fail(String problem) {
+    log(problem);
+    System.exit(1);
+  }
 
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
     Files.createDirectories(DATA);
     Map<String, String> env = System.getenv();
     int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
+    refuseIfPortTaken(port);
 
     EmbeddedPostgres postgres = null;
     Database db;
@@ -49,6 +145,7 @@ public final class DevServer {
           Database.fromUrl(
               env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
       log("Using the PostgreSQL at " + Database.redacted(db.jdbcUrl()));
+      refuseIfDatabaseRefuses(db);
     } else {
       log("Starting embedded PostgreSQL, data in " + DATA.resolve("postgres").toAbsolutePath());
       postgres =
@@ -106,13 +203,18 @@ public final class DevServer {
         .parent()
         .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
 
-    Thread pump = new Thread(() -> pumpLog(payara, serverLog), "payara-log");
+    AtomicReference<String> cause = new AtomicReference<>();
+    Thread pump = new Thread(() -> pumpLog(payara, serverLog, cause), "payara-log");
     pump.setDaemon(true);
     pump.start();
 
     String url = "http://localhost:" + port + "/api/auth";
     if (!awaitReady(payara, url + "/ok")) {
-      log("Payara Micro did not start; see " + serverLog);
+      pump.join(2000); // the last lines of a process that exited
+      log(
+          cause.get() != null
+              ? cause.get() + " (full log in " + serverLog + ")"
+              : "Payara Micro did not start; see " + serverLog);
       System.exit(1);
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -145,7 +247,7 @@ public final class DevServer {
    * Everything goes to data/server.log; the console gets the service's own log records (the mail
    * outbox among them) and errors, not Payara's boot chatter.
    */
-  private static void pumpLog(Process payara, Path serverLog) {
+  private static void pumpLog(Process payara, Path serverLog, AtomicReference<String> cause) {
     try (var in =
             new BufferedReader(
                 new InputStreamReader(payara.getInputStream(), StandardCharsets.UTF_8));
@@ -154,6 +256,10 @@ public final class DevServer {
       boolean echo = false;
       for (String line; (line = in.readLine()) != null; ) {
         out.println(line);
+        int at = line.indexOf(START_FAILURE);
+        if (at >= 0) {
+          cause.set(line.substring(at));
+        }
         if (line.startsWith("[20")) {
           echo = line.contains("dev.betterauthjakarta") || line.contains("SEVERE");
         }

@@ -51,13 +51,24 @@ public class MailSettings {
    * @throws IllegalStateException in production without an SMTP server, which fails the deployment
    */
   static void requireSmtpInProduction(boolean https, Optional<String> smtpHost) {
-    if (https && smtpHost.isEmpty()) {
+    if (smtpMissingInProduction(https, smtpHost)) {
       throw new IllegalStateException(
           "better.auth.smtp.host (BETTER_AUTH_SMTP_HOST) must be set when better.auth.url is"
               + " https: without an SMTP server, mail (password-reset and verification links"
               + " among it) would be written to the server log. Only a development run with an"
               + " http:// better.auth.url writes mail to the log.");
     }
+  }
+
+  /**
+   * The rule of {@link #requireSmtpInProduction}, as a question ({@link MailReadiness} asks it).
+   *
+   * @param https whether {@code better.auth.url} is https
+   * @param smtpHost the configured SMTP server, if any
+   * @return true when mail is required (production) but no SMTP server is configured
+   */
+  static boolean smtpMissingInProduction(boolean https, Optional<String> smtpHost) {
+    return https && smtpHost.isEmpty();
   }
 
   /** Reads the settings when the application starts, so a bad value fails the deployment. */

@@ -5,10 +5,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,13 +19,12 @@ import org.eclipse.microprofile.health.Readiness;
  * still answers. When the database stalls, the pool's timeouts bound the probe, but at
  * DATABASE_TIMEOUT for each idle connection the pool checks and then for a new one; a readiness
  * probe must answer sooner than that. So the check waits at most {@value #ANSWER_WITHIN_SECONDS} s
- * for the probe and says DOWN if it has not finished; the probe runs on a managed thread, one at a
- * time, so frequent checks during an outage never pile up threads or connections.
+ * for the probe and says DOWN if it has not finished ({@link BoundedProbe}).
  */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
-  /** Seconds the check waits for the probe; a healthy database answers in milliseconds. */
+  /** Seconds a readiness check waits for its probe; a healthy database answers in milliseconds. */
   static final int ANSWER_WITHIN_SECONDS = 2;
 
   @Resource(lookup = "jdbc/betterauth")
@@ -37,7 +32,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Resource ManagedExecutorService executor;
 
-  private CompletableFuture<Boolean> probe;
+  private final BoundedProbe<Boolean> probe = new BoundedProbe<>(this::databaseAnswers);
 
   /**
    * UP when a pooled connection answered within {@value #ANSWER_WITHIN_SECONDS} s, DOWN otherwise.
@@ -45,24 +40,8 @@ public class DatabaseReadiness implements HealthCheck {
    */
   @Override
   public HealthCheckResponse call() {
-    boolean up;
-    try {
-      up = currentProbe().get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      up = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      up = false;
-    }
+    boolean up = probe.answer(executor, ANSWER_WITHIN_SECONDS, false);
     return HealthCheckResponse.named("database").status(up).build();
-  }
-
-  /** The probe still running, or a new one: never two at a time. */
-  private synchronized CompletableFuture<Boolean> currentProbe() {
-    if (probe == null || probe.isDone()) {
-      probe = CompletableFuture.supplyAsync(this::databaseAnswers, executor);
-    }
-    return probe;
   }
 
   private boolean databaseAnswers() {

@@ -2,6 +2,8 @@ package dev.betterauthjakarta.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -14,11 +16,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date at deployment, before any request is served. An existing Better Auth
@@ -29,6 +36,9 @@ import org.flywaydb.core.Flyway;
  * when the database stalls. A migration is no request: indexing a large table, or waiting for
  * another instance that holds Flyway's lock, takes longer. So Flyway's connections run without
  * those limits and get them back when Flyway returns them.
+ *
+ * <p>A database that refuses the connection or a migration that fails stops the start with one log
+ * line ({@link StartupFailure}).
  */
 @Singleton
 @Startup
@@ -39,9 +49,13 @@ public class Migrations {
   @Resource(lookup = "jdbc/betterauth")
   DataSource dataSource;
 
+  /** The versions of every migration the WAR carries, known once {@link #migrate} ran. */
+  private volatile Set<String> carried = Set.of();
+
   @PostConstruct
   void migrate() {
-    var result =
+    checkConnection();
+    Flyway flyway =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(new UnboundedDataSource(dataSource))
             .locations("classpath:db/migration")
@@ -51,14 +65,51 @@ public class Migrations {
             // built in parallel); a database that ran a higher one still takes a lower one that
             // arrives later, instead of refusing to start. Order between them is free.
             .outOfOrder(true)
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result;
+    try {
+      result = flyway.migrate();
+    } catch (RuntimeException e) {
+      throw StartupFailure.report("the database migration failed", "", e);
+    }
+    carried =
+        Arrays.stream(flyway.info().all())
+            .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+            .filter(m -> m.getState() != MigrationState.BASELINE)
+            .map(m -> m.getVersion().getVersion())
+            .collect(Collectors.toUnmodifiableSet());
     LOG.info(
         "Database schema at version "
             + result.targetSchemaVersion
             + " ("
             + result.migrationsExecuted
             + " migration(s) applied now)");
+  }
+
+  /**
+   * One connection before anything else, so that a wrong password or an unreachable database stops
+   * the start with the driver's own words on one line.
+   */
+  private void checkConnection() {
+    try (Connection c = dataSource.getConnection()) {
+      c.isValid(0);
+    } catch (SQLException | RuntimeException e) {
+      throw StartupFailure.report(
+          "cannot connect to the database",
+          "check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD",
+          e);
+    }
+  }
+
+  /**
+   * The versions of the migrations this WAR carries (for example {@code "1"}, {@code "4"}), which a
+   * database it may serve has all applied.
+   *
+   * @return the versions, empty before the migration at deployment finished
+   */
+  @Lock(LockType.READ)
+  public Set<String> carriedVersions() {
+    return carried;
   }
 
   /**

@@ -291,7 +291,17 @@ public class SessionCredentials {
   }
 
   private String sessionCookieName() {
-    return service.isHttps() ? SECURE_COOKIE : COOKIE;
+    return sessionCookieName(service.isHttps());
+  }
+
+  /**
+   * The session cookie's name: {@code better-auth.session_token}, {@code __Secure-} prefixed when
+   * the service is served over https (Better Auth's naming).
+   *
+   * @param https whether {@code better.auth.url} is an https URL
+   */
+  public static String sessionCookieName(boolean https) {
+    return https ? SECURE_COOKIE : COOKIE;
   }
 
   private String pendingCookieName() {

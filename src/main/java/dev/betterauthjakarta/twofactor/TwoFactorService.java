@@ -1,5 +1,9 @@
 package dev.betterauthjakarta.twofactor;
 
+import dev.betterauthjakarta.audit.Actor;
+import dev.betterauthjakarta.audit.AuditAction;
+import dev.betterauthjakarta.audit.AuditTrail;
+import dev.betterauthjakarta.audit.Changes;
 import dev.betterauthjakarta.identity.IdentityService;
 import dev.betterauthjakarta.identity.User;
 import dev.betterauthjakarta.identity.UserView;
@@ -64,6 +68,7 @@ public class TwoFactorService {
   @Inject Clock clock;
   @Inject IdentityService identities;
   @Inject SessionService sessions;
+  @Inject AuditTrail audit;
   @Inject ServiceSettings service;
   @Inject TwoFactorSettings settings;
   @Inject Event<OutgoingMail> mails;
@@ -257,6 +262,12 @@ public class TwoFactorService {
         return new Outcome.Refused(wrong);
       }
       row.ifPresent(r -> r.failed(now));
+      // Committed with the refusal (Outcome.Refused), like a wrong password's event.
+      audit.record(
+          AuditAction.SIGN_IN_FAILED,
+          Actor.anonymous(),
+          user.getId(),
+          Changes.none().note("secondFactor", auditName(method)));
       if (challenge.failed()) {
         em.remove(challenge);
         return new Outcome.Refused(ErrorCode.TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE);
@@ -275,7 +286,19 @@ public class TwoFactorService {
         noSession
             ? Optional.empty()
             : Optional.of(sessions.issue(user, challenge.isRememberMe(), client));
+    // The sign-in gate wrote no event when it stopped for this second factor: the sign-in
+    // happens here.
+    Changes changes = Changes.none().note("secondFactor", auditName(method));
+    if (session.isPresent()) {
+      changes = changes.note("sessionId", session.get().session().id());
+    }
+    audit.record(AuditAction.SIGN_IN, Actor.user(user.getId()), user.getId(), changes);
     return new Outcome.Done(session, null, UserView.from(user), trust, true);
+  }
+
+  /** The method's name in the audit trail: {@code totp}, {@code otp} or {@code backup-code}. */
+  private static String auditName(Method method) {
+    return method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /** A signed-in caller proves a second factor (enrolment or a step-up check). */

@@ -1,6 +1,11 @@
 package dev.betterauthjakarta.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -42,9 +47,23 @@ public final class Deployments {
         """);
   }
 
-  /** The real WAR with settings baked into its microprofile-config.properties. */
+  /**
+   * The real WAR with settings added to its microprofile-config.properties (the WAR's own lines,
+   * such as the OpenAPI settings, are kept).
+   */
   private static WebArchive realWarConfiguredWith(String properties) {
-    return realWar()
-        .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    WebArchive war = realWar();
+    Node own = war.get("WEB-INF/classes/" + CONFIG);
+    String kept = "";
+    if (own != null && own.getAsset() != null) {
+      try (InputStream in = own.getAsset().openStream()) {
+        kept = new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n";
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return war.addAsResource(new StringAsset(kept + properties), CONFIG);
   }
+
+  private static final String CONFIG = "META-INF/microprofile-config.properties";
 }

@@ -103,6 +103,27 @@ final class PayaraProcess implements AutoCloseable {
     throw new IllegalStateException(name + " did not start within " + timeout + ":\n" + tail());
   }
 
+  /**
+   * Waits for the process to exit by itself.
+   *
+   * @param timeout how long to wait
+   * @return its exit status, or empty if it still runs
+   */
+  java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
+  /** Everything the process printed so far. */
+  List<String> output() {
+    try {
+      return Files.readAllLines(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   URL url() {
     try {
       return URI.create("http://localhost:" + port + "/").toURL();

@@ -279,6 +279,39 @@ class TwoFactorIT {
   }
 
   @Test
+  void aSignInFinishedByASecondFactorIsInTheAuditTrailAndSoIsAWrongCode() {
+    Enrolled e = enrolled();
+    String handle = pending(e.user);
+    assertEquals("INVALID_CODE", verify("verify-totp", handle, codeBody(e.wrongCode())).code());
+    Api.Reply right = verify("verify-totp", handle, codeBody(e.nextCode()));
+    assertSession(right, e.user);
+    String sessionId =
+        api()
+            .get("get-session")
+            .bearer(right.json().getString("token"))
+            .send()
+            .json()
+            .getJsonObject("session")
+            .getString("id");
+    assertEquals(
+        1L,
+        Db.count(
+            "select count(*) from \"auditEvent\" where \"targetUserId\" = ? and \"action\" ="
+                + " 'session.sign-in-failed' and \"changes\"->>'secondFactor' = 'totp'",
+            e.user.id()),
+        "the wrong code");
+    assertEquals(
+        1L,
+        Db.count(
+            "select count(*) from \"auditEvent\" where \"targetUserId\" = ? and \"action\" ="
+                + " 'session.sign-in' and \"changes\"->>'secondFactor' = 'totp' and"
+                + " \"changes\"->>'sessionId' = ?",
+            e.user.id(),
+            sessionId),
+        "the finished sign-in, naming its session");
+  }
+
+  @Test
   void anAcceptedCodeCannotBeUsedAgainInItsWindow() {
     Enrolled e = enrolled();
     String code = e.nextCode();
