@@ -1,11 +1,15 @@
 package dev.betterauthjakarta.identity;
 
+import dev.betterauthjakarta.platform.Metrics;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +51,21 @@ public class PasswordHasher {
   }
 
   @Inject IdentitySettings settings;
+  @Inject Metrics metrics;
   @PersistenceContext EntityManager em;
+
+  private Timer argon2Hash;
+  private Timer argon2Verify;
+  private Timer scryptHash;
+  private Timer scryptVerify;
+
+  @PostConstruct
+  void timers() {
+    argon2Hash = metrics.passwordHashTimer("argon2id", "hash");
+    argon2Verify = metrics.passwordHashTimer("argon2id", "verify");
+    scryptHash = metrics.passwordHashTimer("scrypt", "hash");
+    scryptVerify = metrics.passwordHashTimer("scrypt", "verify");
+  }
 
   /** Whether scrypt hashes may be stored; null until first looked up, then only ever true. */
   private volatile Boolean scryptStored;
@@ -59,9 +77,9 @@ public class PasswordHasher {
   public String hash(String password) {
     if (writesScrypt()) {
       scryptStored = true;
-      return gated(() -> BetterAuthScrypt.hash(password));
+      return gated(scryptHash, () -> BetterAuthScrypt.hash(password));
     }
-    return gated(() -> Argon2id.hash(password));
+    return gated(argon2Hash, () -> Argon2id.hash(password));
   }
 
   /**
@@ -74,12 +92,12 @@ public class PasswordHasher {
       return new Verdict(false, false);
     }
     if (Argon2id.isHash(stored)) {
-      boolean ok = gated(() -> Argon2id.verify(password, stored));
+      boolean ok = gated(argon2Verify, () -> Argon2id.verify(password, stored));
       return new Verdict(ok, ok && (writeScrypt || !Argon2id.hasCurrentParameters(stored)));
     }
     if (BetterAuthScrypt.isHash(stored)) {
       scryptStored = true;
-      boolean ok = gated(() -> BetterAuthScrypt.verify(password, stored));
+      boolean ok = gated(scryptVerify, () -> BetterAuthScrypt.verify(password, stored));
       return new Verdict(ok, ok && !writeScrypt);
     }
     return new Verdict(false, false);
@@ -98,10 +116,10 @@ public class PasswordHasher {
     boolean argon2Done = stored.filter(Argon2id::isHash).isPresent();
     boolean scryptDone = stored.filter(BetterAuthScrypt::isHash).isPresent();
     if (!argon2Done) {
-      gated(() -> Argon2id.verify(candidate, DUMMY_ARGON2));
+      gated(argon2Verify, () -> Argon2id.verify(candidate, DUMMY_ARGON2));
     }
     if (!scryptDone && isScryptStored()) {
-      gated(() -> BetterAuthScrypt.verify(candidate, DUMMY_SCRYPT));
+      gated(scryptVerify, () -> BetterAuthScrypt.verify(candidate, DUMMY_SCRYPT));
     }
     return verdict;
   }
@@ -128,11 +146,17 @@ public class PasswordHasher {
     return Boolean.TRUE.equals(scryptStored);
   }
 
-  /** Runs one hash when a processor is free for it (see the class comment). */
-  private static <T> T gated(Supplier<T> hash) {
+  /**
+   * Runs one hash when a processor is free for it (see the class comment) and records its time, the
+   * wait for the processor excluded, in {@code timer}.
+   */
+  private static <T> T gated(Timer timer, Supplier<T> hash) {
     Gate.HASHING.acquireUninterruptibly();
     try {
-      return hash.get();
+      long start = System.nanoTime();
+      T result = hash.get();
+      timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      return result;
     } finally {
       Gate.HASHING.release();
     }

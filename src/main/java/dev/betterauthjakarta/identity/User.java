@@ -13,6 +13,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +40,14 @@ public class User {
   public static final String DEFAULT_ROLE = "user";
 
   private static final Logger LOG = Logger.getLogger(User.class.getName());
+
+  /**
+   * Users whose unreadable metadata was already reported by this process: one line per user, not
+   * one per request that loads the row (bounded, so a flood of such rows cannot grow it).
+   */
+  private static final Set<String> UNREADABLE_REPORTED = ConcurrentHashMap.newKeySet();
+
+  private static final int MAX_REPORTED = 10_000;
 
   @Id private String id;
   private String name;
@@ -268,7 +278,9 @@ public class User {
 
   @PostLoad
   void warnOfUnreadableMetadata() {
-    if (StoredJson.read(metadata) == null) {
+    if (StoredJson.read(metadata) == null
+        && UNREADABLE_REPORTED.size() < MAX_REPORTED
+        && UNREADABLE_REPORTED.add(id)) {
       LOG.warning(
           "User "
               + id

@@ -4,6 +4,10 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.betterauthjakarta.identity.ProviderTokens;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Incidents;
+import dev.betterauthjakarta.platform.Metrics;
+import dev.betterauthjakarta.platform.Metrics.SignInMethod;
+import dev.betterauthjakarta.platform.Metrics.SignInResult;
 import dev.betterauthjakarta.platform.Redirects;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.platform.Tokens;
@@ -21,7 +25,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -35,6 +39,8 @@ import java.util.logging.Logger;
 public class OAuthService {
   private static final Logger LOG = Logger.getLogger(OAuthService.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject Metrics metrics;
 
   /** The callback path of Better Auth 1.7 and of 1.6's generic-oauth plugin. */
   public enum CallbackPath {
@@ -162,8 +168,8 @@ public class OAuthService {
     try {
       found = flows.take(params.state()); // single use: a replayed state finds nothing
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Reading the flow of a callback failed", e);
-      return refused(defaultError, ProviderFailure.INTERNAL_ERROR);
+      String incident = Incidents.report(LOG, "Reading the flow of a callback failed", e);
+      return refused(defaultError, ProviderFailure.INTERNAL_ERROR, "incident " + incident);
     }
     if (found.isEmpty()) {
       return refused(defaultError, ProviderFailure.STATE_MISMATCH);
@@ -176,25 +182,36 @@ public class OAuthService {
     if (!sameBrowser
         || !flow.providerId().equals(providerId)
         || !flow.redirectUri().equals(redirectUri(providerId, path))) {
-      return failed(errorUrl, ProviderFailure.STATE_MISMATCH, null);
+      return counted(
+          flow,
+          SignInResult.PROVIDER_ERROR,
+          failed(errorUrl, ProviderFailure.STATE_MISMATCH, null));
     }
     if (params.error() != null) {
       String code =
           params.error().matches("[A-Za-z0-9_.\\-]{1,64}") ? params.error() : "access_denied";
-      return failed(errorUrl, code, params.errorDescription());
+      return counted(
+          flow, SignInResult.PROVIDER_ERROR, failed(errorUrl, code, params.errorDescription()));
     }
     if (params.code() == null || params.code().isEmpty()) {
-      return failed(errorUrl, ProviderFailure.NO_CODE, null);
+      return counted(
+          flow, SignInResult.PROVIDER_ERROR, failed(errorUrl, ProviderFailure.NO_CODE, null));
     }
     Optional<IdentityProvider> provider = providers.find(providerId);
     if (provider.isEmpty()) {
-      return failed(errorUrl, ProviderFailure.PROVIDER_NOT_FOUND, null);
+      return counted(
+          flow,
+          SignInResult.PROVIDER_ERROR,
+          failed(errorUrl, ProviderFailure.PROVIDER_NOT_FOUND, null));
     }
     IdentityProvider p = provider.get();
     if (params.iss() != null
         && p.settings().issuer() != null
         && !sameIssuer(params.iss(), p.settings().issuer())) {
-      return failed(errorUrl, ProviderFailure.ISSUER_MISMATCH, null); // RFC 9207
+      return counted(
+          flow,
+          SignInResult.PROVIDER_ERROR,
+          failed(errorUrl, ProviderFailure.ISSUER_MISMATCH, null)); // RFC 9207
     }
     try {
       IdentityProvider.Exchanged answer =
@@ -221,18 +238,26 @@ public class OAuthService {
               signedIn.newUser() && flow.newUserURL() != null
                   ? flow.newUserURL()
                   : flow.callbackURL();
+          metrics.signIn(SignInMethod.SOCIAL, SignInResult.SUCCESS);
+          if (signedIn.newUser()) {
+            metrics.signUp(SignInMethod.SOCIAL);
+          }
           yield new Landing(to(target, null, null), Optional.of(opened.session()), true);
         }
         case SignInGate.SecondFactorRequired stop -> {
           // The browser carries the pending sign-in's cookie to the app's error page, which sends
           // the user to its second-factor form; verify-totp/otp/backup-code then finish it.
+          metrics.signIn(SignInMethod.SOCIAL, SignInResult.TWO_FACTOR_REQUIRED);
           Landing l = failed(errorUrl, ProviderFailure.TWO_FACTOR_REQUIRED, null);
           yield new Landing(l.location(), Optional.empty(), true, Optional.of(stop.pendingToken()));
         }
       };
     } catch (ProviderFailure e) {
-      return failed(errorUrl, e.code(), null);
+      return counted(flow, SignInResult.PROVIDER_ERROR, failed(errorUrl, e.code(), null));
     } catch (AuthException e) {
+      if (isSignIn(flow)) {
+        metrics.signInRefused(SignInMethod.SOCIAL, e.code());
+      }
       return switch (e.code()) {
         case EMAIL_NOT_VERIFIED -> failed(errorUrl, ProviderFailure.EMAIL_NOT_VERIFIED, null);
         case CONFLICT -> failed(errorUrl, ProviderFailure.UNABLE_TO_LINK_ACCOUNT, null);
@@ -242,9 +267,51 @@ public class OAuthService {
         default -> failed(errorUrl, e.code().name(), e.getMessage());
       };
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Callback of provider " + providerId + " failed", e);
-      return failed(errorUrl, ProviderFailure.INTERNAL_ERROR, null);
+      String incident = Incidents.report(LOG, "Callback of provider " + providerId + " failed", e);
+      return counted(
+          flow,
+          SignInResult.FAILED,
+          failed(errorUrl, ProviderFailure.INTERNAL_ERROR, "incident " + incident));
     }
+  }
+
+  /** A sign-in flow's landing, counted; a link or exchange flow's is not a sign-in (yet). */
+  private Landing counted(Flow flow, SignInResult result, Landing landing) {
+    if (isSignIn(flow)) {
+      metrics.signIn(SignInMethod.SOCIAL, result);
+    }
+    return landing;
+  }
+
+  /** Whether the callback of this flow ends a sign-in (not a link, not held for an exchange). */
+  private static boolean isSignIn(Flow flow) {
+    return !flow.isLink() && !flow.finishesByExchange();
+  }
+
+  /**
+   * Counts a sign-in through a provider that ends here (id token, exchange): by the gate's answer,
+   * or by the error it ended with.
+   */
+  private SocialAccounts.SignedIn countedSignIn(Supplier<SocialAccounts.SignedIn> signIn) {
+    SocialAccounts.SignedIn signedIn;
+    try {
+      signedIn = signIn.get();
+    } catch (AuthException e) {
+      metrics.signInRefused(SignInMethod.SOCIAL, e.code());
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.signIn(SignInMethod.SOCIAL, SignInResult.FAILED);
+      throw e;
+    }
+    metrics.signIn(
+        SignInMethod.SOCIAL,
+        signedIn.gate() instanceof SignInGate.Opened
+            ? SignInResult.SUCCESS
+            : SignInResult.TWO_FACTOR_REQUIRED);
+    if (signedIn.newUser()) {
+      metrics.signUp(SignInMethod.SOCIAL);
+    }
+    return signedIn;
   }
 
   private static boolean tooLong(String value, int max) {
@@ -264,7 +331,12 @@ public class OAuthService {
 
   /** A failure before the flow was found: the state cookie stays. */
   private Landing refused(String errorUrl, String code) {
-    Landing l = failed(errorUrl, code, null);
+    return refused(errorUrl, code, null);
+  }
+
+  /** A failure before the flow was found, with a description: the state cookie stays. */
+  private Landing refused(String errorUrl, String code, String description) {
+    Landing l = failed(errorUrl, code, description);
     return new Landing(l.location(), Optional.empty(), false);
   }
 
@@ -294,14 +366,17 @@ public class OAuthService {
   public SocialAccounts.SignedIn signInWithIdToken(
       String providerId, IdTokenRequest idToken, boolean requestSignUp, ClientInfo client) {
     IdentityProvider p = providers.get(providerId);
-    ProviderProfile profile = verified(p, idToken);
-    ProviderTokens t =
-        new ProviderTokens(idToken.accessToken(), null, idToken.token(), null, null, null);
-    try {
-      return accounts.signIn(p.settings(), profile, t, requestSignUp, client);
-    } catch (ProviderFailure e) {
-      throw linkError(e);
-    }
+    return countedSignIn(
+        () -> {
+          ProviderProfile profile = verified(p, idToken);
+          ProviderTokens t =
+              new ProviderTokens(idToken.accessToken(), null, idToken.token(), null, null, null);
+          try {
+            return accounts.signIn(p.settings(), profile, t, requestSignUp, client);
+          } catch (ProviderFailure e) {
+            throw linkError(e);
+          }
+        });
   }
 
   /**
@@ -403,17 +478,20 @@ public class OAuthService {
       link(p, c, pending.profile(), pending.tokens());
       return new Finished.Linked();
     }
-    try {
-      return new Finished.SignedIn(
-          accounts.signIn(
-              p.settings(),
-              pending.profile(),
-              pending.tokens(),
-              pending.flow().requestSignUp(),
-              client));
-    } catch (ProviderFailure e) {
-      throw linkError(e);
-    }
+    return new Finished.SignedIn(
+        countedSignIn(
+            () -> {
+              try {
+                return accounts.signIn(
+                    p.settings(),
+                    pending.profile(),
+                    pending.tokens(),
+                    pending.flow().requestSignUp(),
+                    client);
+              } catch (ProviderFailure e) {
+                throw linkError(e);
+              }
+            }));
   }
 
   // --- account-info ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import dev.betterauthjakarta.identity.Emails;
 import dev.betterauthjakarta.identity.UserView;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
+import dev.betterauthjakarta.platform.Metrics;
 import dev.betterauthjakarta.platform.Redirects;
 import dev.betterauthjakarta.platform.ServiceSettings;
 import dev.betterauthjakarta.platform.StatusResponse;
@@ -32,6 +33,7 @@ import java.util.Optional;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordResource {
+  @Inject Metrics metrics;
   @Inject PasswordService passwords;
   @Inject SessionCredentials credentialsOut;
   @Inject ServiceSettings settings;
@@ -74,6 +76,7 @@ public class PasswordResource {
   public ResetRequestedResponse requestPasswordReset(@Valid PasswordRequests.RequestReset request) {
     passwords.requestReset(
         Emails.normalize(request.email()), Optional.ofNullable(request.redirectTo()));
+    metrics.passwordResetRequested();
     return new ResetRequestedResponse(
         true, "If this email exists in our system, check your email for the reset link");
   }
@@ -110,6 +113,7 @@ public class PasswordResource {
             .or(() -> Optional.ofNullable(queryToken))
             .orElseThrow(() -> new AuthException(400, ErrorCode.INVALID_TOKEN, "Invalid token"));
     passwords.reset(token, request.newPassword());
+    metrics.passwordResetCompleted(); // after the reset's transaction committed
     return StatusResponse.TRUE;
   }
 

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -35,10 +33,8 @@ public class ErrorPageServlet extends HttpServlet {
     String message = ErrorCode.forStatus(code).message();
     if (exception instanceof Throwable t) {
       code = 500;
-      String incident = UUID.randomUUID().toString();
-      LOG.log(
-          Level.SEVERE, "Unexpected error outside the JAX-RS application, incident " + incident, t);
-      message = ErrorCode.INTERNAL_SERVER_ERROR.message() + " (incident " + incident + ")";
+      String incident = Incidents.report(LOG, "Unexpected error outside the JAX-RS application", t);
+      message = Incidents.message(incident);
     }
     write(response, code, ErrorCode.forStatus(code), message);
   }

@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 public class RateLimitFilter implements ContainerRequestFilter {
   @Inject RateLimitSettings settings;
   @Inject RateLimiter limiter;
+  @Inject Metrics metrics;
   @Context ResourceInfo resource;
   @Context HttpServletRequest http;
 
@@ -42,6 +43,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
     String key = ClientAddresses.bucket(ClientAddresses.of(http)) + "|" + path;
     OptionalLong retryAfter = limiter.consume(key, rule.get());
     if (retryAfter.isPresent()) {
+      metrics.rateLimited(AuthApplication.PATH + path).increment(); // rare: looked up here
       throw new AuthException(ErrorCode.TOO_MANY_REQUESTS)
           .withHeader(Headers.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
     }

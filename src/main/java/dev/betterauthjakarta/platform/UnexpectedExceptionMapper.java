@@ -7,8 +7,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,11 +50,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .build();
     }
-    String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+    String incident = Incidents.report(LOG, "Unexpected error", e);
     ErrorCode code = ErrorCode.INTERNAL_SERVER_ERROR;
-    return ErrorBody.response(code.status(), code, code.message() + " (incident " + incident + ")")
-        .build();
+    return ErrorBody.response(code.status(), code, Incidents.message(incident)).build();
   }
 
   /**

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,14 +24,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     Response original = e.getResponse();
     int status = original.getStatus();
     ErrorCode code = ErrorCode.forStatus(status);
-    if (status >= 500) {
-      LOG.log(Level.SEVERE, "Server error in the JAX-RS runtime", e);
-    }
     String message =
-        code == ErrorCode.UNSUPPORTED_MEDIA_TYPE
-            ? unsupportedMediaType(
-                headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
-            : code.message();
+        status >= 500
+            ? Incidents.message(Incidents.report(LOG, "Server error in the JAX-RS runtime", e))
+            : code == ErrorCode.UNSUPPORTED_MEDIA_TYPE
+                ? unsupportedMediaType(
+                    headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                : code.message();
     var response = ErrorBody.response(status, code, message);
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {

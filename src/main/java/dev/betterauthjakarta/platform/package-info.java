@@ -16,6 +16,9 @@
  * ambiguous body length); a stalled or unreachable database turned into 503 with Retry-After
  * ({@link DatabaseFailures}); MicroProfile Health checks (readiness asks the database, liveness
  * does not); the settings all features share; Flyway migrations at deployment, free of the request
- * timeouts.
+ * timeouts; the service's metrics ({@link Metrics}: features count sign-ins, sign-ups and resets
+ * through it, {@link RouteMetrics} times every route under its template, {@link MetricsServlet}
+ * serves them in the Prometheus format to the bearer of the metrics token); one log entry with an
+ * incident id per failure of ours ({@link Incidents}).
  */
 package dev.betterauthjakarta.platform;

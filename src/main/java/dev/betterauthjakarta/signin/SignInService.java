@@ -18,6 +18,9 @@ import dev.betterauthjakarta.identity.Usernames;
 import dev.betterauthjakarta.platform.AuthException;
 import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Headers;
+import dev.betterauthjakarta.platform.Metrics;
+import dev.betterauthjakarta.platform.Metrics.SignInMethod;
+import dev.betterauthjakarta.platform.Metrics.SignInResult;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
@@ -49,6 +52,7 @@ public class SignInService {
   @Inject SignInCompletion completion;
   @Inject SignInLockout lockout;
   @Inject AuditTrail audit;
+  @Inject Metrics metrics;
 
   /**
    * Creates the user, its credential account and a first session, or nothing at all. When email
@@ -75,6 +79,7 @@ public class SignInService {
     if (verificationSettings.sendOnSignUp()) {
       emailVerification.send(user, request.callback());
     }
+    metrics.signUp(SignInMethod.PASSWORD);
     return new SignInOutcome.SignedIn(
         verifyFirst
             ? Optional.empty()
@@ -123,6 +128,32 @@ public class SignInService {
    * another sign-in upgrading the hash), the sign-in starts over, at most {@value #ATTEMPTS} times.
    */
   private SignInOutcome signIn(
+      Supplier<Optional<CredentialSnapshot>> read,
+      String identifier,
+      String password,
+      boolean rememberMe,
+      ClientInfo client,
+      ErrorCode invalid) {
+    SignInOutcome outcome;
+    try {
+      outcome = attempt(read, identifier, password, rememberMe, client, invalid);
+    } catch (AuthException e) {
+      metrics.signInRefused(SignInMethod.PASSWORD, e.code());
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.signIn(SignInMethod.PASSWORD, SignInResult.FAILED);
+      throw e;
+    }
+    metrics.signIn(
+        SignInMethod.PASSWORD,
+        outcome instanceof SignInOutcome.SecondFactorRequired
+            ? SignInResult.TWO_FACTOR_REQUIRED
+            : SignInResult.SUCCESS);
+    return outcome;
+  }
+
+  /** One sign-in's work; {@link #signIn} counts how it ended. */
+  private SignInOutcome attempt(
       Supplier<Optional<CredentialSnapshot>> read,
       String identifier,
       String password,
