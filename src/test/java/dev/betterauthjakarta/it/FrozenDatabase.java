@@ -72,12 +72,16 @@ final class FrozenDatabase implements AutoCloseable {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** Linux: the state letter after the command name in /proc/PID/stat, T when stopped. */
+  /**
+   * Linux: the state letter after the command name in /proc/PID/stat: T when stopped, and Z or X
+   * for a child that ended (a backend whose connection just closed stays a zombie until the
+   * postmaster, now stopped itself, reaps it; ProcessHandle still calls it alive).
+   */
   private static boolean isStopped(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
       String afterName = stat.substring(stat.lastIndexOf(')') + 1).trim();
-      return afterName.startsWith("T");
+      return afterName.startsWith("T") || afterName.startsWith("Z") || afterName.startsWith("X");
     } catch (IOException e) {
       return false; // gone
     }
