@@ -95,11 +95,19 @@ public class User {
     if (!Boolean.TRUE.equals(banned)) {
       return false;
     }
-    if (banExpires != null && !banExpires.isAfter(now)) {
+    if (isBanExpiredAt(now)) {
       liftBan(now);
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether a ban is in place whose end has come (it is lifted by {@link #checkBanAt}, which
+   * writes; this only reads).
+   */
+  public boolean isBanExpiredAt(Instant now) {
+    return Boolean.TRUE.equals(banned) && banExpires != null && !banExpires.isAfter(now);
   }
 
   /** Bans the user; {@code expires} null means for good. */

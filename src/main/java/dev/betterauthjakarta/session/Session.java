@@ -99,6 +99,14 @@ public class Session {
     return s;
   }
 
+  /**
+   * Whether the session is fresh enough for sensitive changes: created less than {@code freshAge}
+   * ago, or always when {@code freshAge} is zero (Better Auth's freshAge).
+   */
+  public boolean isFreshAt(Instant now, java.time.Duration freshAge) {
+    return freshAge.isZero() || getCreatedAt().plus(freshAge).isAfter(now);
+  }
+
   public boolean isExpiredAt(Instant now) {
     return !expiresAt.isAfter(now);
   }

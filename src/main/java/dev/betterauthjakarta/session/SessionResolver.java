@@ -48,8 +48,7 @@ public class SessionResolver {
     Session session = (Session) rows.get(0)[0];
     User user = (User) rows.get(0)[1];
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    boolean banExpired =
-        user.isBanned() && user.getBanExpires() != null && !user.getBanExpires().isAfter(now);
+    boolean banExpired = user.isBanExpiredAt(now);
     boolean refreshDue =
         allowRefresh
             && !session.isShortLived(settings.shortExpiresIn())
@@ -61,9 +60,7 @@ public class SessionResolver {
       // Bans are enforced on every request, so a banned user's sessions stop working at once.
       return Optional.empty();
     }
-    boolean fresh =
-        settings.freshAge().isZero()
-            || session.getCreatedAt().plus(settings.freshAge()).isAfter(now);
+    boolean fresh = session.isFreshAt(now, settings.freshAge());
     return Optional.of(
         new Caller(SessionView.from(session, token), UserView.from(user), token, false, fresh));
   }

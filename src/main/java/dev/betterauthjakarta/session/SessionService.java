@@ -193,9 +193,7 @@ public class SessionService {
       session.extend(now, settings.expiresIn());
       refreshed = true;
     }
-    boolean fresh =
-        settings.freshAge().isZero()
-            || session.getCreatedAt().plus(settings.freshAge()).isAfter(now);
+    boolean fresh = session.isFreshAt(now, settings.freshAge());
     return Optional.of(
         new Caller(SessionView.from(session, token), UserView.from(user), token, refreshed, fresh));
   }
