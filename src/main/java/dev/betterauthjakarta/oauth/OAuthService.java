@@ -293,21 +293,9 @@ public class OAuthService {
    * or by the error it ended with.
    */
   private SocialAccounts.SignedIn countedSignIn(Supplier<SocialAccounts.SignedIn> signIn) {
-    SocialAccounts.SignedIn signedIn;
-    try {
-      signedIn = signIn.get();
-    } catch (AuthException e) {
-      metrics.signInRefused(SignInMethod.SOCIAL, e.code());
-      throw e;
-    } catch (RuntimeException e) {
-      metrics.signIn(SignInMethod.SOCIAL, SignInResult.FAILED);
-      throw e;
-    }
-    metrics.signIn(
-        SignInMethod.SOCIAL,
-        signedIn.gate() instanceof SignInGate.Opened
-            ? SignInResult.SUCCESS
-            : SignInResult.TWO_FACTOR_REQUIRED);
+    SocialAccounts.SignedIn signedIn =
+        metrics.countSignIn(
+            SignInMethod.SOCIAL, signIn, s -> !(s.gate() instanceof SignInGate.Opened));
     if (signedIn.newUser()) {
       metrics.signUp(SignInMethod.SOCIAL);
     }

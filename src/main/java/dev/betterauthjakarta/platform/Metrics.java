@@ -204,6 +204,38 @@ public class Metrics {
     signIn(method, SignInResult.of(refusal));
   }
 
+  /**
+   * Runs one sign-in attempt and counts how it ended: {@link SignInResult#SUCCESS} or {@link
+   * SignInResult#TWO_FACTOR_REQUIRED} when it returns, the refusal's outcome when it throws an
+   * {@link AuthException}, {@link SignInResult#FAILED} for any other exception (rethrown).
+   *
+   * @param method password or provider
+   * @param attempt the sign-in
+   * @param stoppedForSecondFactor whether its answer waits for a second factor
+   * @return the attempt's answer
+   */
+  public <T> T countSignIn(
+      SignInMethod method,
+      java.util.function.Supplier<T> attempt,
+      java.util.function.Predicate<T> stoppedForSecondFactor) {
+    T answer;
+    try {
+      answer = attempt.get();
+    } catch (AuthException e) {
+      signInRefused(method, e.code());
+      throw e;
+    } catch (RuntimeException e) {
+      signIn(method, SignInResult.FAILED);
+      throw e;
+    }
+    signIn(
+        method,
+        stoppedForSecondFactor.test(answer)
+            ? SignInResult.TWO_FACTOR_REQUIRED
+            : SignInResult.SUCCESS);
+    return answer;
+  }
+
   /** Counts a user created by signing up (after the transaction that created it committed). */
   public void signUp(SignInMethod method) {
     signUps.get(method).increment();

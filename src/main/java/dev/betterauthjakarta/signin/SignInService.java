@@ -20,7 +20,6 @@ import dev.betterauthjakarta.platform.ErrorCode;
 import dev.betterauthjakarta.platform.Headers;
 import dev.betterauthjakarta.platform.Metrics;
 import dev.betterauthjakarta.platform.Metrics.SignInMethod;
-import dev.betterauthjakarta.platform.Metrics.SignInResult;
 import dev.betterauthjakarta.session.Caller;
 import dev.betterauthjakarta.session.ClientInfo;
 import dev.betterauthjakarta.session.SessionService;
@@ -134,22 +133,10 @@ public class SignInService {
       boolean rememberMe,
       ClientInfo client,
       ErrorCode invalid) {
-    SignInOutcome outcome;
-    try {
-      outcome = attempt(read, identifier, password, rememberMe, client, invalid);
-    } catch (AuthException e) {
-      metrics.signInRefused(SignInMethod.PASSWORD, e.code());
-      throw e;
-    } catch (RuntimeException e) {
-      metrics.signIn(SignInMethod.PASSWORD, SignInResult.FAILED);
-      throw e;
-    }
-    metrics.signIn(
+    return metrics.countSignIn(
         SignInMethod.PASSWORD,
-        outcome instanceof SignInOutcome.SecondFactorRequired
-            ? SignInResult.TWO_FACTOR_REQUIRED
-            : SignInResult.SUCCESS);
-    return outcome;
+        () -> attempt(read, identifier, password, rememberMe, client, invalid),
+        outcome -> outcome instanceof SignInOutcome.SecondFactorRequired);
   }
 
   /** One sign-in's work; {@link #signIn} counts how it ended. */
