@@ -25,6 +25,7 @@ THREADS=2
 DURATION=20
 WARMUP=10
 SIGNIN_DURATION=20
+SIGNIN_WARMUP=""
 ENDPOINTS="ok get-session list-accounts update-user sign-in"
 LABEL=""
 JFR=""
@@ -47,6 +48,7 @@ Options:
   --duration S        seconds measured per endpoint (default 20)
   --warmup S          seconds of warm-up per endpoint before measuring (default 10)
   --signin-duration S seconds measured for sign-in (default 20)
+  --signin-warmup S   seconds of sign-in warm-up (default: --warmup, at most 5)
   --endpoints "..."   subset of: $ENDPOINTS
   --label NAME        names the result files (default: the checkout's short commit)
   --jfr               record a JDK Flight Recorder profile of the measured runs (per endpoint)
@@ -68,6 +70,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --signin-duration) SIGNIN_DURATION=$2; shift 2 ;;
+    --signin-warmup) SIGNIN_WARMUP=$2; shift 2 ;;
     --endpoints) ENDPOINTS=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
     --jfr) JFR=1; shift ;;
@@ -256,7 +259,7 @@ for mode in $ENDPOINTS; do
   secs=$DURATION
   [ "$mode" = sign-in ] && secs=$SIGNIN_DURATION
   warm=$WARMUP
-  [ "$mode" = sign-in ] && warm=$(( WARMUP < 5 ? WARMUP : 5 ))
+  [ "$mode" = sign-in ] && warm=${SIGNIN_WARMUP:-$(( WARMUP < 5 ? WARMUP : 5 ))}
   if [ "$warm" -gt 0 ]; then
     log "$mode: warm-up ${warm}s"
     run_wrk "$mode" "$warm" "$WORK/warm-$mode.json"

@@ -28,6 +28,7 @@ final class PayaraProcess implements AutoCloseable {
   private static final Path MICRO = Path.of("target/runtime/payara-micro.jar");
   private static final Path DRIVER = Path.of("target/runtime/postgresql.jar");
   private static final Path WAR = Path.of("target/better-auth-jakarta.war");
+  private static final Path PRE_BOOT = Path.of("payara-config/pre-boot-commands.asadmin");
   private static final Path POST_BOOT = Path.of("payara-config/post-boot-commands.asadmin");
 
   private final String name;
@@ -55,6 +56,7 @@ final class PayaraProcess implements AutoCloseable {
     properties.forEach(p -> command.add("-D" + p));
     command.addAll(List.of("-jar", MICRO.toString()));
     command.addAll(List.of("--addlibs", DRIVER.toString()));
+    command.addAll(List.of("--prebootcommandfile", PRE_BOOT.toString()));
     command.addAll(List.of("--postbootcommandfile", POST_BOOT.toString()));
     command.addAll(List.of("--deploy", WAR.toString(), "--contextroot", "/"));
     command.addAll(List.of("--port", String.valueOf(port), "--nohazelcast", "--disablephonehome"));
