@@ -29,6 +29,8 @@ SIGNIN_WARMUP=""
 ENDPOINTS="ok get-session list-accounts update-user sign-in"
 LABEL=""
 JFR=""
+PROFILE=""
+AP_VERSION=4.2
 SERVER_CPU=0
 LOAD_CPU=1
 HASH_RUNS=20
@@ -52,6 +54,9 @@ Options:
   --endpoints "..."   subset of: $ENDPOINTS
   --label NAME        names the result files (default: the checkout's short commit)
   --jfr               record a JDK Flight Recorder profile of the measured runs (per endpoint)
+  --profile           record an async-profiler CPU profile (all JVM threads, native frames, 1 ms
+                      itimer) of each measured run as collapsed stacks (results/*.collapsed);
+                      async-profiler $AP_VERSION comes from Maven Central (tools.profiler)
   --no-pin            do not pin processes to CPUs
   --offline           pass -o to Maven (or set MVN_ARGS)
 EOF
@@ -74,6 +79,7 @@ while [ $# -gt 0 ]; do
     --endpoints) ENDPOINTS=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
     --jfr) JFR=1; shift ;;
+    --profile) PROFILE=1; shift ;;
     --no-pin) PIN=""; shift ;;
     --offline) MVN_ARGS="$MVN_ARGS -o"; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -249,6 +255,22 @@ run_wrk() { # mode seconds outfile
     --timeout 30s -s "$BENCH_DIR/wrk/bench.lua" "$URL" >"$3.txt" 2>&1 || { cat "$3.txt" >&2; die "wrk failed"; }
 }
 
+AP_LIB=""
+if [ -n "$PROFILE" ] && [ -n "$PID" ]; then
+  case "$(uname -m)" in x86_64) ap_arch=linux-x64 ;; aarch64) ap_arch=linux-arm64 ;; *) die "--profile: no async-profiler for $(uname -m)" ;; esac
+  ap_dir=$BENCH_DIR/.tools/async-profiler-$AP_VERSION
+  if [ ! -f "$ap_dir/$ap_arch/libasyncProfiler.so" ]; then
+    mkdir -p "$ap_dir"
+    mvn -B -q $MVN_ARGS dependency:copy -Dartifact=tools.profiler:async-profiler:$AP_VERSION \
+      -DoutputDirectory="$ap_dir" >"$ap_dir/fetch.log" 2>&1 || { cat "$ap_dir/fetch.log" >&2; die "could not fetch async-profiler"; }
+    (cd "$ap_dir" && unzip -q -o "async-profiler-$AP_VERSION.jar" "$ap_arch/*") || die "could not unpack async-profiler"
+  fi
+  AP_LIB=$ap_dir/$ap_arch/libasyncProfiler.so
+  AP_JAVA=$(readlink "/proc/$PID/exe")
+fi
+profiler() { # options: loads async-profiler into the server JVM with these options
+  ${TASKSET:+taskset -c $LOAD_CPU} "$AP_JAVA" "$BENCH_DIR/tools/Attach.java" "$PID" "$AP_LIB" "$1"
+}
 if [ -n "$JFR" ] && [ -n "$PID" ]; then
   # Payara's request stacks are deeper than JFR's default of 64 frames.
   jcmd "$PID" JFR.configure stackdepth=256 >/dev/null 2>&1 || log "could not raise JFR's stack depth"
@@ -275,11 +297,17 @@ for mode in $ENDPOINTS; do
   if [ -n "$JFR" ] && [ -n "$PID" ]; then
     jcmd "$PID" JFR.start name=bench-$mode settings=profile >/dev/null
   fi
+  [ -n "$AP_LIB" ] && profiler "start,event=itimer,interval=1ms,threads"
   log "$mode: measuring ${secs}s"
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(ticks); j0=$(jvm_ticks)
   run_wrk "$mode" "$secs" "$WORK/$mode.json"
   t1=$(ticks); j1=$(jvm_ticks)
+  if [ -n "$AP_LIB" ]; then
+    collapsed=$RESULTS/$STAMP-${LABEL:-run}-$mode.collapsed
+    profiler "stop,file=$collapsed,collapsed"
+    log "$mode: profile in $collapsed (python3 bench/tools/collapsed-top.py $collapsed)"
+  fi
   if [ -n "$JFR" ] && [ -n "$PID" ]; then
     jfr=$RESULTS/$STAMP-${LABEL:-run}-$mode.jfr
     jcmd "$PID" JFR.stop name=bench-$mode filename="$jfr" >/dev/null
