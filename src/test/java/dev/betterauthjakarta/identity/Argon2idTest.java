@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class Argon2idTest {
@@ -57,5 +62,41 @@ class Argon2idTest {
     assertFalse(Argon2id.verify("correct horse battery staple", bomb), "memory bound enforced");
     assertFalse(Argon2id.verify("x", "$argon2id$v=19$garbage"));
     assertFalse(Argon2id.verify("x", "$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$aGFzaA"));
+  }
+
+  /**
+   * Hashes share one pool of memory blocks: concurrent hashes, with the current and with other
+   * parameters, must each still give the reference result, so no block leaks state from one hash
+   * into another (the pool zeroes every block it takes back).
+   */
+  @Test
+  void concurrentHashesSharingThePooledMemoryGiveTheReferenceResults() throws Exception {
+    String current =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ISO7kkvFzh19GM8qB7patN3C3Y9HHsjlVTfEZ9T600Y";
+    String other =
+        "$argon2id$v=19$m=8192,t=3,p=2$MDEyMzQ1Njc4OWFiY2RlZg$KDFGrH579VYgbJnQYREc0W4xDX9Q8Vd2GibgrdS9OMc";
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        boolean useCurrent = i % 3 != 0;
+        boolean right = i % 2 == 0;
+        results.add(
+            pool.submit(
+                () -> {
+                  boolean verified =
+                      useCurrent
+                          ? Argon2id.verify(
+                              right ? "correct horse battery staple" : "wrong horse", current)
+                          : Argon2id.verify(right ? "pässwörd" : "passwort", other);
+                  return verified == right;
+                }));
+      }
+      for (Future<Boolean> result : results) {
+        assertTrue(result.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
