@@ -54,14 +54,17 @@ public final class DevServer {
   /**
    * The server JVM's options, the same as the production command in payara-config/README.md: a
    * small heap with the serial collector, which suits a service on one or two cores (no concurrent
-   * collector threads competing with requests, no G1 remembered sets). argon2id's memory blocks are
-   * reused from hash to hash (Argon2id's block pool, up to two hashes' 38 MiB, kept in the old
-   * generation), so the old generation (160 MiB) holds them next to ~72 MiB of live server state,
-   * and hashes in flight no longer pass through the 96 MiB young generation.
+   * collector threads competing with requests, no G1 remembered sets), and a young generation with
+   * survivor spaces large enough for an argon2id hash's 19 MiB of blocks to die young.
    */
   static final List<String> JVM_OPTIONS =
       List.of(
-          "-Xms128m", "-Xmx256m", "-Xmn96m", "-XX:SurvivorRatio=3", "-XX:+UseSerialGC", "-Xss512k");
+          "-Xms128m",
+          "-Xmx256m",
+          "-Xmn128m",
+          "-XX:SurvivorRatio=3",
+          "-XX:+UseSerialGC",
+          "-Xss512k");
 
   private DevServer() {}
 

@@ -23,23 +23,6 @@ public final class Argon2id {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-  /**
-   * How many hashes' memory the block pool keeps between hashes: with at most one hash per
-   * processor ({@link PasswordHasher}), two cover a one- or two-core service entirely; on larger
-   * machines hashes beyond two allocate their blocks and drop them as before.
-   */
-  static final int POOLED_HASHES = 2;
-
-  /**
-   * Memory blocks (1 KiB each) reused from one hash to the next (Bouncy Castle's {@code
-   * FixedBlockPool}, which zeroes every block as it takes it back), instead of 19 MiB allocated and
-   * collected per hash: the blocks stay in the old generation, so hashes in flight no longer fill
-   * the young generation and get copied by every young collection (issue #9).
-   */
-  private static final Argon2BytesGenerator.BlockPool BLOCKS =
-      new Argon2BytesGenerator.FixedBlockPool(
-          POOLED_HASHES * Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM));
-
   private Argon2id() {}
 
   public static String hash(String password) {
@@ -91,7 +74,6 @@ public final class Argon2id {
             .withIterations(iterations)
             .withParallelism(parallelism)
             .withSalt(salt)
-            .withBlockPool(BLOCKS)
             .build();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(params);
