@@ -26,32 +26,73 @@ def env(name, cast=str):
         return None
 
 
+def measure(row, clk):
+    """One measured wrk run (a .row file of run.sh) as the report's numbers."""
+    r = row["result"]
+    secs = r["duration_us"] / 1e6
+    n = r["requests"]
+    errors = r["errors"]
+    cpu_ms = row["cpu_ticks"] * 1000.0 / clk
+    return {
+        "requests": n,
+        "seconds": round(secs, 2),
+        "rps": round(n / secs, 1) if secs else 0,
+        "p50_ms": r["latency_us"]["p50"] / 1000.0,
+        "p90_ms": r["latency_us"]["p90"] / 1000.0,
+        "p99_ms": r["latency_us"]["p99"] / 1000.0,
+        "max_ms": r["latency_us"]["max"] / 1000.0,
+        "non_2xx": errors["status"],
+        "socket_errors": errors["connect"] + errors["read"] + errors["write"] + errors["timeout"],
+        "server_cpu_ms_per_request": round(cpu_ms / n, 3) if n and env("PID") else None,
+        "jvm_cpu_ms_per_request": round(row.get("jvm_ticks", 0) * 1000.0 / clk / n, 3) if n and env("PID") else None,
+        "server_cpu_share": round(cpu_ms / 1000.0 / secs, 2) if secs and env("PID") else None,
+        "load1_at_start": row["load1"],
+    }
+
+
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else round((values[mid - 1] + values[mid]) / 2, 3)
+
+
+def combine(runs):
+    """The endpoint's numbers over its measured runs (--repeat): the median of each number, the
+    counts summed, and the spread of req/s and CPU per request, so a change can be told from the
+    run-to-run noise."""
+    if len(runs) == 1:
+        one = dict(runs[0])
+        one["runs"] = 1
+        return one
+    out = {k: median([r[k] for r in runs]) for k in runs[0]
+           if k not in ("requests", "non_2xx", "socket_errors", "load1_at_start")}
+    for k in ("requests", "non_2xx", "socket_errors"):
+        out[k] = sum(r[k] for r in runs)
+    out["load1_at_start"] = runs[0]["load1_at_start"]
+    out["runs"] = len(runs)
+    out["rps_min"] = min(r["rps"] for r in runs)
+    out["rps_max"] = max(r["rps"] for r in runs)
+    cpu = [r["server_cpu_ms_per_request"] for r in runs if r["server_cpu_ms_per_request"] is not None]
+    if cpu:
+        out["server_cpu_ms_per_request_min"] = min(cpu)
+        out["server_cpu_ms_per_request_max"] = max(cpu)
+    out["each_run"] = runs
+    return out
+
+
 def collect(work, modes):
     clk = env("CLK_TCK", int) or 100
     rows = {}
     for mode in modes:
-        with open(os.path.join(work, mode + ".row")) as f:
-            row = json.load(f)
-        r = row["result"]
-        secs = r["duration_us"] / 1e6
-        n = r["requests"]
-        errors = r["errors"]
-        cpu_ms = row["cpu_ticks"] * 1000.0 / clk
-        rows[mode] = {
-            "requests": n,
-            "seconds": round(secs, 2),
-            "rps": round(n / secs, 1) if secs else 0,
-            "p50_ms": r["latency_us"]["p50"] / 1000.0,
-            "p90_ms": r["latency_us"]["p90"] / 1000.0,
-            "p99_ms": r["latency_us"]["p99"] / 1000.0,
-            "max_ms": r["latency_us"]["max"] / 1000.0,
-            "non_2xx": errors["status"],
-            "socket_errors": errors["connect"] + errors["read"] + errors["write"] + errors["timeout"],
-            "server_cpu_ms_per_request": round(cpu_ms / n, 3) if n and env("PID") else None,
-            "jvm_cpu_ms_per_request": round(row.get("jvm_ticks", 0) * 1000.0 / clk / n, 3) if n and env("PID") else None,
-            "server_cpu_share": round(cpu_ms / 1000.0 / secs, 2) if secs and env("PID") else None,
-            "load1_at_start": row["load1"],
-        }
+        files = sorted((f for f in os.listdir(work) if f.startswith(mode + ".") and f.endswith(".row")
+                        and f[len(mode) + 1:-4].isdigit()), key=lambda f: int(f[len(mode) + 1:-4]))
+        runs = []
+        for name in files:
+            with open(os.path.join(work, name)) as f:
+                runs.append(measure(json.load(f), clk))
+        rows[mode] = combine(runs)
     result = {
         "time": env("STAMP"),
         "label": env("LABEL"),
@@ -68,6 +109,7 @@ def collect(work, modes):
         "duration_s": env("DURATION", int),
         "warmup_s": env("WARMUP", int),
         "signin_duration_s": env("SIGNIN_DURATION", int),
+        "repeat": env("REPEAT", int) or 1,
         "rate_limits": "off (BETTER_AUTH_RATE_LIMIT_ENABLED=false, BETTER_AUTH_LOCKOUT_ENABLED=false) when started by the benchmark",
         "load_average_before": env("LOAD_BEFORE"),
         "load_average_after": env("LOAD_AFTER"),
@@ -127,7 +169,9 @@ def markdown(result):
            if result["pinned"] else "not pinned")
     out.append(f"- {pin}; {result['users']} users, {result['connections']} connections, "
                f"{result['warmup_s']} s warm-up and {result['duration_s']} s measured per endpoint "
-               f"(sign-in {result['signin_duration_s']} s)")
+               f"(sign-in {result['signin_duration_s']} s)"
+               + (f", each measured {result['repeat']} times (medians; req/s and CPU ranges)"
+                  if result.get("repeat", 1) > 1 else ""))
     out.append(f"- rate limits: {result['rate_limits']}")
     out.append(f"- load average (1/5/15 min) before: {result['load_average_before']}, "
                f"after: {result['load_average_after']}")
@@ -135,8 +179,15 @@ def markdown(result):
     out.append("| endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | of which JVM | server CPU share | non-2xx | socket errors | load1 |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for mode, r in result["endpoints"].items():
-        out.append(f"| {mode} | {fmt(r['rps'])} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} | "
-                   f"{fmt(r['server_cpu_ms_per_request'], 3)} | {fmt(r.get('jvm_cpu_ms_per_request'), 3)} | "
+        rps = fmt(r["rps"])
+        cpu = fmt(r["server_cpu_ms_per_request"], 3)
+        if r.get("runs", 1) > 1:
+            rps += f" ({fmt(r['rps_min'])}–{fmt(r['rps_max'])})"
+            if r.get("server_cpu_ms_per_request_min") is not None:
+                cpu += (f" ({fmt(r['server_cpu_ms_per_request_min'], 3)}–"
+                        f"{fmt(r['server_cpu_ms_per_request_max'], 3)})")
+        out.append(f"| {mode} | {rps} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} | "
+                   f"{cpu} | {fmt(r.get('jvm_cpu_ms_per_request'), 3)} | "
                    f"{fmt(r['server_cpu_share'], 2)} | "
                    f"{r['non_2xx']} | {r['socket_errors']} | {r['load1_at_start']} |")
     out.append("")

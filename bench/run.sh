@@ -26,6 +26,7 @@ DURATION=20
 WARMUP=10
 SIGNIN_DURATION=20
 SIGNIN_WARMUP=""
+REPEAT=1
 ENDPOINTS="ok get-session list-accounts update-user sign-in"
 LABEL=""
 JFR=""
@@ -51,6 +52,8 @@ Options:
   --warmup S          seconds of warm-up per endpoint before measuring (default 10)
   --signin-duration S seconds measured for sign-in (default 20)
   --signin-warmup S   seconds of sign-in warm-up (default: --warmup, at most 5)
+  --repeat N          measure each endpoint N times after its warm-up (default 1); the report
+                      gives the median of each number and the range of req/s and CPU per request
   --endpoints "..."   subset of: $ENDPOINTS
   --label NAME        names the result files (default: the checkout's short commit)
   --jfr               record a JDK Flight Recorder profile of the measured runs (per endpoint)
@@ -76,6 +79,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --signin-duration) SIGNIN_DURATION=$2; shift 2 ;;
     --signin-warmup) SIGNIN_WARMUP=$2; shift 2 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
     --endpoints) ENDPOINTS=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
     --jfr) JFR=1; shift ;;
@@ -275,6 +279,15 @@ if [ -n "$JFR" ] && [ -n "$PID" ]; then
   # Payara's request stacks are deeper than JFR's default of 64 frames.
   jcmd "$PID" JFR.configure stackdepth=256 >/dev/null 2>&1 || log "could not raise JFR's stack depth"
 fi
+# wrk leaves requests in flight when it stops (32 queued sign-ins take seconds): let the server
+# finish them before the next measured run, so each run pays only for its own requests.
+drain() {
+  [ -n "$PID" ] || return 0
+  for _ in $(seq 60); do
+    a=$(ticks); sleep 1; b=$(ticks)
+    [ $(( (b - a) * 100 )) -lt $(( CLK_TCK * 15 )) ] && break
+  done
+}
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "load average before: $LOAD_BEFORE"
 for mode in $ENDPOINTS; do
@@ -285,24 +298,21 @@ for mode in $ENDPOINTS; do
   if [ "$warm" -gt 0 ]; then
     log "$mode: warm-up ${warm}s"
     run_wrk "$mode" "$warm" "$WORK/warm-$mode.json"
-    # wrk leaves requests in flight when it stops (32 queued sign-ins take seconds): let the
-    # server finish them before measuring, so the run pays only for its own requests.
-    if [ -n "$PID" ]; then
-      for _ in $(seq 60); do
-        a=$(ticks); sleep 1; b=$(ticks)
-        [ $(( (b - a) * 100 )) -lt $(( CLK_TCK * 15 )) ] && break
-      done
-    fi
+    drain
   fi
   if [ -n "$JFR" ] && [ -n "$PID" ]; then
     jcmd "$PID" JFR.start name=bench-$mode settings=profile >/dev/null
   fi
   [ -n "$AP_LIB" ] && profiler "start,event=itimer,interval=1ms,threads"
-  log "$mode: measuring ${secs}s"
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  t0=$(ticks); j0=$(jvm_ticks)
-  run_wrk "$mode" "$secs" "$WORK/$mode.json"
-  t1=$(ticks); j1=$(jvm_ticks)
+  for run in $(seq 1 "$REPEAT"); do
+    [ "$run" -gt 1 ] && drain
+    if [ "$REPEAT" -gt 1 ]; then log "$mode: measuring ${secs}s (run $run of $REPEAT)"; else log "$mode: measuring ${secs}s"; fi
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    t0=$(ticks); j0=$(jvm_ticks)
+    run_wrk "$mode" "$secs" "$WORK/$mode.json"
+    t1=$(ticks); j1=$(jvm_ticks)
+    echo "{\"mode\":\"$mode\",\"cpu_ticks\":$(( t1 - t0 )),\"jvm_ticks\":$(( j1 - j0 )),\"load1\":$load,\"result\":$(cat "$WORK/$mode.json")}" >"$WORK/$mode.$run.row"
+  done
   if [ -n "$AP_LIB" ]; then
     collapsed=$RESULTS/$STAMP-${LABEL:-run}-$mode.collapsed
     profiler "stop,file=$collapsed,collapsed"
@@ -313,7 +323,6 @@ for mode in $ENDPOINTS; do
     jcmd "$PID" JFR.stop name=bench-$mode filename="$jfr" >/dev/null
     log "$mode: profile in $jfr"
   fi
-  echo "{\"mode\":\"$mode\",\"cpu_ticks\":$(( t1 - t0 )),\"jvm_ticks\":$(( j1 - j0 )),\"load1\":$load,\"result\":$(cat "$WORK/$mode.json")}" >"$WORK/$mode.row"
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RSS=""
@@ -343,7 +352,7 @@ fi
 LABEL=${LABEL:-$COMMIT}
 OUTBASE=$RESULTS/$STAMP-$LABEL
 export HTTP_THREADS_AFTER THREADS_AFTER STAMP LABEL COMMIT URL READY_MS RSS PG_RSS LOAD_BEFORE LOAD_AFTER CLK_TCK HASH_CPU HASH_WALL \
-  CONNECTIONS USERS DURATION WARMUP SIGNIN_DURATION TASKSET SERVER_CPU LOAD_CPU PID
+  CONNECTIONS USERS DURATION WARMUP SIGNIN_DURATION REPEAT TASKSET SERVER_CPU LOAD_CPU PID
 MACHINE="$(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 JAVA_VERSION=""
 [ -n "$PID" ] && JAVA_VERSION=$("$(readlink "/proc/$PID/exe")" -version 2>&1 | head -1)
