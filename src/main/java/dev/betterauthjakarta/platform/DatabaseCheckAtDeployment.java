@@ -1,7 +1,5 @@
 package dev.betterauthjakarta.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -46,13 +44,6 @@ public class DatabaseCheckAtDeployment implements SessionCustomizer {
           "run payara-config/post-boot-commands.asadmin with --postbootcommandfile",
           e);
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.isValid(0);
-    } catch (SQLException | RuntimeException e) {
-      throw StartupFailure.report(
-          "cannot connect to the database",
-          "check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD",
-          e);
-    }
+    StartupFailure.checkConnection(dataSource);
   }
 }

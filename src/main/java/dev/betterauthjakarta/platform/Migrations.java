@@ -54,7 +54,7 @@ public class Migrations {
 
   @PostConstruct
   void migrate() {
-    checkConnection();
+    StartupFailure.checkConnection(dataSource); // before anything else
     Flyway flyway =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(new UnboundedDataSource(dataSource))
@@ -84,21 +84,6 @@ public class Migrations {
             + " ("
             + result.migrationsExecuted
             + " migration(s) applied now)");
-  }
-
-  /**
-   * One connection before anything else, so that a wrong password or an unreachable database stops
-   * the start with the driver's own words on one line.
-   */
-  private void checkConnection() {
-    try (Connection c = dataSource.getConnection()) {
-      c.isValid(0);
-    } catch (SQLException | RuntimeException e) {
-      throw StartupFailure.report(
-          "cannot connect to the database",
-          "check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD",
-          e);
-    }
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.betterauthjakarta.platform;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The service cannot start (the database refuses the connection, a migration fails): one log line
@@ -50,6 +52,25 @@ public final class StartupFailure extends RuntimeException {
       exit();
     }
     return new StartupFailure(line);
+  }
+
+  /**
+   * Opens one connection and checks it, so that a wrong password or an unreachable database stops
+   * the start with the driver's own words on one line (the check both {@code Migrations} and, on
+   * Payara, {@code DatabaseCheckAtDeployment} run first).
+   *
+   * @param dataSource the service's datasource
+   * @throws StartupFailure when no connection can be opened (on Payara Micro the process exits)
+   */
+  public static void checkConnection(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      c.isValid(0);
+    } catch (SQLException | RuntimeException e) {
+      throw report(
+          "cannot connect to the database",
+          "check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD",
+          e);
+    }
   }
 
   /**

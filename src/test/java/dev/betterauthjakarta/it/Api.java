@@ -5,9 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -89,15 +87,7 @@ public final class Api {
     }
 
     public Reply send() {
-      try {
-        return new Reply(
-            HTTP.send(request.method(method, body).build(), HttpResponse.BodyHandlers.ofString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return new Reply(Http.send(HTTP, request.method(method, body).build()));
     }
 
     public CompletableFuture<Reply> sendAsync() {

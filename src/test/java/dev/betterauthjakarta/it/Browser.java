@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -112,18 +110,8 @@ public final class Browser {
    * back to the service's callback with a code.
    */
   public static Authorized authorize(String authorizationUrl) {
-    HttpResponse<String> response;
-    try {
-      response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response =
+        Http.send(HTTP, HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build());
     assertEquals(302, response.statusCode(), response.body());
     URI location = URI.create(response.headers().firstValue("location").orElseThrow());
     Map<String, String> query = query(location);
